@@ -1,0 +1,157 @@
+"""content/references.bib → reference entries, with the checks bibtexparser 2.x does not make.
+
+bibtexparser never raises; it also fails silently on common typos (a missing comma swallows the
+next field, a stray `}` truncates the entry, an undefined @string macro becomes its own name).
+Each of those is caught here after parsing and reported at its line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser import model
+
+from .diagnostics import Diagnostic
+from .sources.files import read_text, relative
+
+BIB_PATH = Path("content/references.bib")
+MAX_BIB_BYTES = 4 * 1024 * 1024
+_SWALLOWED = re.compile(r"[}\"]\s*,?\s*([A-Za-z][\w-]*)\s*=\s*[{\"]")
+_BARE_VALUE = re.compile(r"(?m)(?:^|[,{])\s*([A-Za-z][\w-]*)\s*=\s*([A-Za-z][\w:.-]*)\s*(?=[,}\n#])")
+_DOI = re.compile(r"10\.\d{4,9}/\S+\Z")
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+REQUIRED = {
+    "article": ("author", "title", "journal", "year"),
+    "book": ("title", "publisher", "year"),
+    "techreport": ("title", "institution", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "incollection": ("author", "title", "booktitle", "year"),
+    "misc": ("title",),
+    "online": ("title",),
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    entry_type: str
+    fields: dict[str, str]
+    line: int  # 1-based line of the entry in the .bib file
+    raw: str = field(repr=False, default="")
+
+
+@dataclass
+class Bibliography:
+    path: str
+    entries: dict[str, Reference] = field(default_factory=dict)
+
+    def get(self, key: str) -> Reference | None:
+        return self.entries.get(key)
+
+
+def _line_of(block: model.Block) -> int:
+    return (block.start_line or 0) + 1
+
+
+def _failed(rel: str, block: model.Block) -> Diagnostic:
+    if isinstance(block, model.DuplicateBlockKeyBlock):
+        return Diagnostic.of("E502", rel, _line_of(block), 1, f"duplicate key '{block.key}'")
+    if isinstance(block, model.DuplicateFieldKeyBlock):
+        return Diagnostic.of("E501", rel, _line_of(block), 1, f"a field is given twice in entry '{block.key}'")
+    error = getattr(block, "error", None)
+    reason = getattr(error, "abort_reason", None) or str(error) or type(block).__name__
+    reason = " ".join(str(reason).split())
+    return Diagnostic.of("E501", rel, _line_of(block), 1, f"entry could not be parsed: {reason}")
+
+
+def _check_entry(rel: str, entry: model.Entry, macros: set[str]) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    line = _line_of(entry)
+    for fld in entry.fields:
+        value = str(fld.value)
+        swallowed = _SWALLOWED.search(value)
+        if swallowed:
+            problems.append(Diagnostic.of("E503", rel, (fld.start_line or 0) + 1, 1,
+                                          f"field '{fld.key}' of '{entry.key}' contains '{swallowed.group(1)} = ...': a comma is missing before it"))
+    for name, value in _BARE_VALUE.findall(entry.raw):
+        if value.lower() not in macros and value.lower() not in _MONTHS and not value.isdigit():
+            problems.append(Diagnostic.of("E505", rel, line, 1, f"field '{name}' of '{entry.key}' uses undefined macro '{value}'"))
+    fields = {f.key.lower(): str(f.value) for f in entry.fields}
+    for required in REQUIRED.get(entry.entry_type.lower(), ("title",)):
+        if required == "year" and ("year" in fields or "date" in fields):
+            continue
+        if required == "author" and ("author" in fields or "editor" in fields):
+            continue
+        if not fields.get(required, "").strip():
+            problems.append(Diagnostic.of("E506", rel, line, 1, f"@{entry.entry_type} '{entry.key}' has no '{required}'"))
+    if "year" in fields and not re.fullmatch(r"\d{4}", fields["year"].strip("{} ")):
+        problems.append(Diagnostic.of("E506", rel, line, 1, f"'{entry.key}' has year '{fields['year']}'; write four digits"))
+    doi = fields.get("doi")
+    if doi is not None and not _DOI.match(doi.strip()):
+        problems.append(Diagnostic.of("E507", rel, line, 1, f"'{entry.key}' has DOI '{doi}'"))
+    return problems
+
+
+def _crossref_cycles(rel: str, entries: dict[str, model.Entry]) -> list[Diagnostic]:
+    problems = []
+    lower = {key.lower(): entry for key, entry in entries.items()}
+    reported: set[str] = set()
+    for key, entry in entries.items():
+        chain, current = [key], entry
+        while current is not None and "crossref" in current.fields_dict:
+            target = str(current.fields_dict["crossref"].value).strip().lower()
+            if target in (k.lower() for k in chain):
+                cycle = " -> ".join(chain + [target])
+                if not reported & {k.lower() for k in chain}:
+                    problems.append(Diagnostic.of("E508", rel, _line_of(entry), 1, f"crossref cycle: {cycle}"))
+                reported.update(k.lower() for k in chain)
+                break
+            current = lower.get(target)
+            chain.append(current.key if current else target)
+    return problems
+
+
+def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
+    """Parse BibTeX text; every broken or suspicious block becomes a diagnostic with its line."""
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+    library = bibtexparser.parse_string(text)
+    problems = [_failed(rel, block) for block in library.failed_blocks]
+    macros = {string.key.lower() for string in library.strings}
+    for block in library.blocks:
+        if isinstance(block, model.ImplicitComment) and block.comment.strip() and re.search(r"[{}=]", block.comment):
+            problems.append(Diagnostic.of("E504", rel, _line_of(block), 1,
+                                          f"text outside any entry: {block.comment.strip()[:50]!r} (an extra '}}' ended the entry before it)"))
+    bibliography = Bibliography(rel)
+    by_lower: dict[str, model.Entry] = {}
+    for entry in library.entries:
+        if entry.key.lower() in by_lower:
+            first = by_lower[entry.key.lower()]
+            problems.append(Diagnostic.of("E502", rel, _line_of(entry), 1,
+                                          f"key '{entry.key}' duplicates '{first.key}' on line {_line_of(first)} (keys are case-insensitive)"))
+            continue
+        if not entry.key.strip():
+            problems.append(Diagnostic.of("E501", rel, _line_of(entry), 1, "entry has an empty key"))
+            continue
+        by_lower[entry.key.lower()] = entry
+        problems += _check_entry(rel, entry, macros)
+        bibliography.entries[entry.key] = Reference(
+            entry.key, entry.entry_type.lower(), {f.key.lower(): str(f.value) for f in entry.fields}, _line_of(entry), entry.raw
+        )
+    problems += _crossref_cycles(rel, {e.key: e for e in by_lower.values()})
+    return bibliography, problems
+
+
+def load_bibliography(root: Path) -> tuple[Bibliography, list[Diagnostic]]:
+    path = root / BIB_PATH
+    rel = relative(root, path)
+    if not path.exists():
+        return Bibliography(rel), []
+    text, problems = read_text(root, path, max_bytes=MAX_BIB_BYTES)
+    if text is None:
+        return Bibliography(rel), problems
+    bibliography, more = parse_bibtex(rel, text)
+    return bibliography, problems + more

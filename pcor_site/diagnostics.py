@@ -1,0 +1,159 @@
+"""Diagnostics: the product pcor-site gives contributors.
+
+Every problem found anywhere in the pipeline becomes a `Diagnostic` with a path relative to the
+hub root, a 1-based line and column, a rule code from `RULES`, a message and a fix hint. The same
+list renders as text (`path:line:col: E201 message`), as GitHub workflow annotations and as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    title: str
+    hint: str
+    severity: Severity = Severity.ERROR
+
+
+def _rules(*rules: Rule) -> dict[str, Rule]:
+    return {rule.code: rule for rule in rules}
+
+
+W = Severity.WARNING
+
+#: Every rule the pipeline can report. Codes are stable: tests and contributors rely on them.
+RULES: dict[str, Rule] = _rules(
+    # E1xx: reading files
+    Rule("E101", "file cannot be read", "Check the file's permissions and that it is a regular file."),
+    Rule("E102", "file is not valid UTF-8", "Save the file as UTF-8 (most editors offer 'Save with encoding')."),
+    Rule("E103", "file is too large", "Split the record or move long material to a linked source."),
+    Rule("E104", "file is empty", "Copy a template with `pcor-site new KIND SLUG`, or delete the file."),
+    Rule("E105", "YAML syntax error", "Fix the YAML at this position; quote values that contain ': ' or '#'."),
+    Rule("E106", "duplicate key", "Keep one of the two keys; YAML would silently drop the first."),
+    Rule("E107", "YAML aliases are not allowed", "Write the value out in full instead of using & and *."),
+    Rule("E108", "YAML tags are not allowed", "Remove the `!tag`; write a plain value."),
+    Rule("E109", "more than one YAML document", "Keep one record per file; remove the extra `---`."),
+    Rule("E110", "record must be a mapping", "Write the record as `field: value` lines at the top level."),
+    Rule("E111", "nesting is too deep", "Flatten the structure; records never need this much nesting."),
+    Rule("E112", "forbidden character", "Delete the invisible or control character (retype the text if unsure)."),
+    Rule("E113", "tab used for indentation", "Indent YAML with spaces, not tabs."),
+    Rule("E114", "front matter is missing or not closed", "Start the file with `---`, the YAML fields, then a line `---`."),
+    Rule("E115", "file name is not a valid id", "Rename the file to lower-case letters, digits and hyphens, e.g. `my-record.yml`."),
+    Rule("E116", "unsupported file in content", "Records are `.yml` or `.md` files; move other files out of `content/`."),
+    Rule("W117", "byte-order mark at start of file", "Save the file as UTF-8 without BOM.", W),
+    # E2xx: schema
+    Rule("E201", "unknown field", "Remove the field or fix its spelling; see the kind's schema."),
+    Rule("E202", "missing required field", "Add the field; `pcor-site new KIND SLUG` shows every field."),
+    Rule("E203", "wrong type", "Give the value the type the schema expects."),
+    Rule("E204", "invalid value", "Change the value so that it meets the rule in the message."),
+    Rule("E205", "invalid date", "Write a real calendar date as YYYY-MM-DD, in quotes if you like."),
+    Rule("E206", "unsafe or malformed URL", "Use an https://, http:// or mailto: address, or a relative link."),
+    Rule("E207", "text too long", "Shorten the text; long material belongs in the Markdown body."),
+    # E3xx: references between records
+    Rule("E301", "duplicate id", "Two files define the same record; rename or delete one."),
+    Rule("E302", "unknown record", "Point at an existing record id (the file name without extension)."),
+    Rule("E303", "unknown vocabulary term", "Use a term listed in `content/_vocab/`, or add it there."),
+    Rule("E304", "unknown reference key", "Use a key from `content/references.bib`, or add the entry there."),
+    Rule("E305", "cycle in prerequisites", "Remove one prerequisite so that modules can be taken in order."),
+    Rule("E306", "vocabulary problem", "Fix the vocabulary file in `content/_vocab/`."),
+    Rule("E307", "two records produce the same page", "Rename one of the records so their pages differ."),
+    # E4xx: Markdown
+    Rule("E401", "raw HTML in Markdown", "Use Markdown instead of HTML (e.g. **bold**, [text](https://...))."),
+    Rule("E402", "unsafe link in Markdown", "Link with https://, http://, mailto: or a relative path."),
+    Rule("E403", "Markdown too complex", "Simplify the text (fewer nested lists or brackets)."),
+    # E5xx: BibTeX
+    Rule("E501", "BibTeX entry could not be parsed", "Fix the entry's braces, commas and quotes at this line."),
+    Rule("E502", "duplicate BibTeX key", "BibTeX keys are case-insensitive; rename or remove one entry."),
+    Rule("E503", "BibTeX field swallowed by a missing comma", "Add the missing comma between the two fields."),
+    Rule("E504", "stray text after a BibTeX entry", "Remove the extra `}` that ended the entry early."),
+    Rule("E505", "undefined @string macro", "Define the macro with @string or put the value in braces."),
+    Rule("E506", "BibTeX entry lacks a required field", "Add the field the entry type needs."),
+    Rule("E507", "malformed DOI", "Write the DOI as 10.NNNN/suffix, without https://doi.org/."),
+    Rule("E508", "crossref cycle", "Break the cycle of `crossref` fields."),
+    # E6xx: honesty rules for factual content
+    Rule("E601", "factual record lists no sources", "Add `sources:` with a URL, a seed or a BibTeX key."),
+    Rule("E602", "evidence tier not backed by evidence", "Cite a study or reference, or choose a lower tier."),
+    # E9xx: engine and output
+    Rule("E901", "the site engine failed", "Run `pcor-site build` again with the message above; report a bug if it persists."),
+    Rule("E902", "the built site failed a safety check", "The output contains something unsafe; see the message."),
+)
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    hint: str = ""
+    severity: Severity = field(default=Severity.ERROR)
+
+    @classmethod
+    def of(cls, code: str, path: str, line: int, column: int, message: str, hint: str | None = None) -> "Diagnostic":
+        rule = RULES[code]
+        return cls(path, max(line, 1), max(column, 1), code, message, rule.hint if hint is None else hint, rule.severity)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def sort_key(d: Diagnostic) -> tuple:
+    return (d.path, d.line, d.column, d.code, d.message)
+
+
+def has_failures(diagnostics: list[Diagnostic], strict: bool) -> bool:
+    """Errors always fail; under --strict warnings fail too (as in `mkdocs build --strict`)."""
+    return any(d.is_error or strict for d in diagnostics)
+
+
+def render_text(diagnostics: list[Diagnostic]) -> str:
+    lines = []
+    for d in sorted(diagnostics, key=sort_key):
+        label = "" if d.is_error else "warning: "
+        lines.append(f"{d.path}:{d.line}:{d.column}: {d.code} {label}{d.message}")
+        if d.hint:
+            lines.append(f"    hint: {d.hint}")
+    return "\n".join(lines)
+
+
+def _escape_github(value: str, *, property_value: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def render_github(diagnostics: list[Diagnostic]) -> str:
+    """GitHub Actions workflow commands: they become inline annotations on the pull request."""
+    lines = []
+    for d in sorted(diagnostics, key=sort_key):
+        level = "error" if d.is_error else "warning"
+        props = f"file={_escape_github(d.path, property_value=True)},line={d.line},col={d.column}"
+        title = _escape_github(f"{d.code} {RULES[d.code].title}", property_value=True)
+        body = _escape_github(f"{d.message}" + (f"\n{d.hint}" if d.hint else ""))
+        lines.append(f"::{level} {props},title={title}::{body}")
+    return "\n".join(lines)
+
+
+def render_json(diagnostics: list[Diagnostic]) -> str:
+    items = []
+    for d in sorted(diagnostics, key=sort_key):
+        item = asdict(d)
+        item["severity"] = d.severity.value
+        items.append({k: item[k] for k in ("path", "line", "column", "severity", "code", "message", "hint")})
+    return json.dumps(items, indent=2, ensure_ascii=False)
+
+
+RENDERERS = {"text": render_text, "github": render_github, "json": render_json}

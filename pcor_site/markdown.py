@@ -1,0 +1,133 @@
+"""Contributor Markdown → safe HTML, and the lint that explains what was refused.
+
+MkDocs never sees contributor Markdown: pcor_site renders it here with markdown-it-py (CommonMark,
+linear-time on pathological input, nesting capped) with raw HTML switched off, then passes the
+HTML through an nh3 allowlist. `lint` reports, at their lines, the things render would neutralise
+(raw HTML, unsafe link schemes), so contributors learn about them instead of losing text silently.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+import nh3
+from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+MAX_NESTING = 20
+MAX_BODY_CHARS = 100_000
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h2", "h3", "h4",
+    "h5", "h6", "hr", "img", "li", "ol", "p", "pre", "s", "section", "span", "strong", "sub", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id"},
+    "img": {"src", "alt", "title"},
+    "td": {"style"},
+    "th": {"style"},
+    "li": {"id"},
+    "sup": {"id", "class"},
+    "section": {"class"},
+    "ol": {"start", "class"},
+    "hr": {"class"},
+    "span": {"class"},
+    "code": {"class"},
+}
+
+
+@dataclass(frozen=True)
+class MarkdownProblem:
+    code: str
+    line: int  # 0-based within the body
+    message: str
+
+
+def _safe_link(url: str) -> bool:
+    """Decoded, whitespace-stripped and case-folded before the scheme is read, so `JaVa&#x09;script:` fails."""
+    cleaned = re.sub(r"[\x00-\x20]", "", unquote(html.unescape(url))).lower()
+    scheme = urlsplit(cleaned).scheme if ":" in cleaned.split("/", 1)[0] else ""
+    if scheme:
+        return scheme in SAFE_SCHEMES
+    return not cleaned.startswith("//")
+
+
+def _parser(allow_html: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING})
+    md.enable("table").enable("strikethrough")
+    md.use(footnote_plugin).use(deflist_plugin)
+    md.validateLink = _safe_link
+    return md
+
+
+_RENDERER = _parser(allow_html=False)
+_LINTER = _parser(allow_html=True)
+_LINTER.validateLink = lambda url: True  # see every link, so unsafe ones can be reported
+
+
+def _heading_shift(tokens) -> None:
+    """Record pages own the h1; body headings start at h2."""
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = min(int(token.tag[1]) + 1, 6)
+            token.tag = f"h{level}"
+
+
+def render(text: str) -> str:
+    """Markdown → sanitised HTML. Never raises on any input."""
+    text = text[:MAX_BODY_CHARS]
+    env: dict = {}
+    tokens = _RENDERER.parse(text, env)
+    _heading_shift(tokens)
+    raw = _RENDERER.renderer.render(tokens, _RENDERER.options, env)
+    return sanitize(raw)
+
+
+def render_inline(text: str) -> str:
+    """A one-paragraph field (summary, ask) → sanitised inline HTML without the <p> wrapper."""
+    return sanitize(_RENDERER.renderInline(text[:MAX_BODY_CHARS]))
+
+
+def sanitize(fragment: str) -> str:
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=SAFE_SCHEMES,
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+    )
+
+
+def _walk(tokens):
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def lint(text: str) -> list[MarkdownProblem]:
+    """Raw HTML and unsafe links, with the 0-based line of the block they are in."""
+    problems: list[MarkdownProblem] = []
+    if len(text) > MAX_BODY_CHARS:
+        problems.append(MarkdownProblem("E403", 0, f"the text is {len(text):,} characters; the limit is {MAX_BODY_CHARS:,}"))
+        text = text[:MAX_BODY_CHARS]
+    block_line = 0
+    for token in _walk(_LINTER.parse(text)):
+        if token.map:
+            block_line = token.map[0]
+        if token.type in ("html_block", "html_inline"):
+            snippet = token.content.strip().splitlines()[0][:60] if token.content.strip() else token.content
+            problems.append(MarkdownProblem("E401", block_line, f"raw HTML is not allowed: {snippet!r}"))
+        for attr in ("href", "src"):
+            target = token.attrGet(attr) if token.attrs else None
+            if target is not None and not _safe_link(str(target)):
+                problems.append(MarkdownProblem("E402", block_line, f"link target {str(target)[:80]!r} uses a scheme that is not allowed"))
+    return problems

@@ -1,0 +1,1 @@
+"""Rendering: view models → text files of the generated docs tree."""

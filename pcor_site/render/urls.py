@@ -1,0 +1,72 @@
+"""Where each generated page lives, and relative links between pages.
+
+Links are written as relative URLs (MkDocs does not rewrite links inside HTML), so the site works
+under a project sub-path (https://ORG.github.io/REPO/) and at a domain root alike.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..schema import Kind
+
+
+def doc_for(url: str, section: bool = False) -> str:
+    """The Markdown source of a page URL: 'x/' → 'x.md', or 'x/index.md' for a section index."""
+    if url == "":
+        return "index.md"
+    stem = url.rstrip("/")
+    return f"{stem}/index.md" if section else f"{stem}.md"
+
+
+def home() -> str:
+    return ""
+
+
+def kind_index(kind: Kind) -> str:
+    return f"{kind.url_dir}/"
+
+
+def record(kind: Kind, id: str) -> str:
+    if kind.name == "page":
+        return f"{id}/"
+    return f"{kind.url_dir}/{id}/"
+
+
+def priority_areas() -> str:
+    return "priority-areas/"
+
+
+def priority_area(id: str) -> str:
+    return f"priority-areas/{id}/"
+
+
+def evidence_tiers() -> str:
+    return "evidence-tiers/"
+
+
+def evidence_tier(id: str) -> str:
+    return f"evidence-tiers/#tier-{id}"
+
+
+def references() -> str:
+    return "references/"
+
+
+def reference(key: str) -> str:
+    return f"references/#ref-{anchor(key)}"
+
+
+def anchor(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in text.lower())
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link from the page at `from_url` to `to_url` (both site-relative)."""
+    path, _, fragment = to_url.partition("#")
+    base = from_url.rstrip("/") or "."
+    target = path.rstrip("/") or "."
+    rel = posixpath.relpath(target, base)
+    if path.endswith("/") or path == "":
+        rel = rel + "/" if rel != "." else "./"
+    return rel + (f"#{fragment}" if fragment else "")

@@ -1,0 +1,50 @@
+"""`pcor-site new KIND SLUG`: a commented record that passes `check` once its placeholders are filled."""
+
+from __future__ import annotations
+
+from pydantic.fields import FieldInfo
+
+from .schema import KINDS, Kind
+
+#: Kinds whose records carry long prose, written as Markdown with YAML front matter.
+MARKDOWN_KINDS = {"practice", "study", "module", "episode", "page", "gap"}
+
+
+def record_suffix(kind: Kind) -> str:
+    return ".md" if kind.name in MARKDOWN_KINDS else ".yml"
+
+
+def _comment(text: str) -> list[str]:
+    words, lines, line = text.split(), [], "#"
+    for word in words:
+        if len(line) + len(word) > 98:
+            lines.append(line)
+            line = "#"
+        line += " " + word
+    return lines + [line]
+
+
+def _field_lines(name: str, info: FieldInfo, required: bool) -> list[str]:
+    label = "REQUIRED" if required else "Optional"
+    lines = _comment(f"{label}. {info.description or ''}")
+    if required:
+        lines.append(f"{name}:")
+    else:
+        lines.append(f"# {name}:")
+    return lines
+
+
+def scaffold(kind_name: str, slug: str) -> str:
+    kind = KINDS[kind_name]
+    schema_line = f"# yaml-language-server: $schema=../../schemas/{kind.name}.schema.json"
+    lines = [schema_line] + _comment(f"{kind.label}: {(kind.model.__doc__ or '').strip()}")
+    lines += _comment(f"Fill in every REQUIRED field (the empty ones), delete the Optional lines you do not need "
+                      f"or remove their '# ', then run `pcor-site check`. Record id: {slug}.")
+    for name, info in kind.model.model_fields.items():
+        required = info.is_required() or (kind.factual and name == "sources")
+        lines.append("")
+        lines += _field_lines(name, info, required)
+    yaml_text = "\n".join(lines) + "\n"
+    if record_suffix(kind) == ".md":
+        return f"---\n{yaml_text}---\n\nWrite the longer explanation here, in Markdown (no HTML).\n"
+    return yaml_text

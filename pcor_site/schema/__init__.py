@@ -1,0 +1,93 @@
+"""The record kinds: one pydantic model per kind, declared once, exported as JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .base import Record
+from .kinds.episode import Episode
+from .kinds.event import Event
+from .kinds.gap import Gap
+from .kinds.infographic import Infographic
+from .kinds.module import Module
+from .kinds.organization import Organization
+from .kinds.page import Page
+from .kinds.practice import Practice
+from .kinds.region import Region
+from .kinds.strategy import Strategy
+from .kinds.study import Study
+from .kinds.term import Term
+from .kinds.tool import Tool
+from .vocab import VOCABULARIES
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # folder under content/ and the KIND of `pcor-site new KIND SLUG`
+    model: type[Record]
+    label: str
+    plural: str
+    url_dir: str  # folder of the built pages
+    factual: bool = True  # factual kinds must list sources
+    intro: str = ""
+
+    @property
+    def folder(self) -> str:
+        """Folder under content/: the kind's name, except free pages, which live in pages/."""
+        return "pages" if self.name == "page" else self.name
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("practice", Practice, "Practice", "Promising practices and policies", "practices",
+             intro="Practices and policies that employers, purchasers and community partners can adopt, with the evidence behind each."),
+        Kind("tool", Tool, "Tool", "Tools and resources", "tools",
+             intro="Toolkits, guides, reports and training that help put the practices to work."),
+        Kind("study", Study, "Study", "PCORI-funded studies", "studies",
+             intro="Studies funded by the Patient-Centered Outcomes Research Institute (PCORI) that bear on the priority areas."),
+        Kind("module", Module, "Module", "Curriculum", "curriculum",
+             intro="A course in patient-centered outcomes research (PCOR) and comparative effectiveness research (CER) for health-benefits purchasers."),
+        Kind("strategy", Strategy, "Strategy", "Purchasing framework", "framework",
+             intro="Strategies for using PCOR/CER evidence in health-benefits purchasing, by purchasing stage."),
+        Kind("region", Region, "Region", "RESET Regions", "regions",
+             intro="The Path Forward's Regional Employer Stakeholder Engagement Teams and their lead coalitions."),
+        Kind("organization", Organization, "Organization", "Organizations", "organizations",
+             intro="Coalitions, partners, funders and advocates named by the two projects."),
+        Kind("event", Event, "Event", "Events", "events", intro="Convenings and their sessions."),
+        Kind("gap", Gap, "Evidence gap", "Evidence gaps", "gaps",
+             intro="Questions the evidence does not yet answer, each as a source states it: a research agenda."),
+        Kind("episode", Episode, "Episode", "Podcast", "podcast", factual=False,
+             intro="Episodes of the podcast, each with a full transcript."),
+        Kind("infographic", Infographic, "Infographic", "Infographics", "infographics",
+             intro="Charts and fact panels built from sourced figures."),
+        Kind("term", Term, "Glossary term", "Glossary", "glossary", intro="Terms used across the hub, each with a sourced definition."),
+        Kind("page", Page, "Page", "Pages", "pages", factual=False),
+    )
+}
+
+
+def kind_schema(kind: Kind) -> dict:
+    schema = kind.model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"{kind.name}.schema.json"
+    schema["title"] = kind.label
+    schema["description"] = (kind.model.__doc__ or kind.intro).strip()
+    return schema
+
+
+def vocabulary_schema(name: str, model: type[BaseModel]) -> dict:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"vocab-{name}.schema.json"
+    return schema
+
+
+def all_schemas() -> dict[str, str]:
+    """File name → JSON text, for every kind and vocabulary. Deterministic."""
+    files = {f"{k.name}.schema.json": kind_schema(k) for k in KINDS.values()}
+    files.update({f"vocab-{n}.schema.json": vocabulary_schema(n, m) for n, m in VOCABULARIES.items()})
+    return {name: json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n" for name, schema in files.items()}

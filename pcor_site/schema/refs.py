@@ -1,0 +1,72 @@
+"""Find the links a record makes, from the `RecordRef`/`VocabRef`/`BibRef` markers on its types."""
+
+from __future__ import annotations
+
+import typing
+from functools import lru_cache
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from .types import BibRef, RecordRef, VocabRef
+
+Marker = RecordRef | VocabRef | BibRef
+
+
+def _marker(annotation) -> Marker | None:
+    """The first marker inside an annotation, looking through Annotated, Optional and aliases."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        for meta in annotation.__metadata__:
+            if isinstance(meta, (RecordRef, VocabRef, BibRef)):
+                return meta
+        return _marker(typing.get_args(annotation)[0])
+    return None
+
+
+def _shape(annotation):
+    """Classify an annotation: ('ref', marker) | ('model', cls) | ('list', inner) | ('optional', inner) | None."""
+    marker = _marker(annotation)
+    if marker is not None:
+        return ("ref", marker)
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _shape(typing.get_args(annotation)[0])
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        return ("list", typing.get_args(annotation)[0])
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return ("optional", inner[0]) if len(inner) == 1 else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _fields(model: type[BaseModel]) -> tuple:
+    return tuple((name, field.annotation, field.metadata) for name, field in model.model_fields.items())
+
+
+def _walk(value, annotation, path) -> Iterator[tuple[tuple, Marker, str]]:
+    shape = _shape(annotation)
+    if shape is None or value is None:
+        return
+    what, inner = shape
+    if what == "ref":
+        yield path, inner, value
+    elif what == "list":
+        for index, element in enumerate(value):
+            yield from _walk(element, inner, path + (index,))
+    elif what == "optional":
+        yield from _walk(value, inner, path)
+    elif what == "model":
+        yield from iter_refs(value, path)
+
+
+def iter_refs(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, Marker, str]]:
+    """Yield (path, marker, value) for every reference in `model`, in field order."""
+    for name, annotation, metadata in _fields(type(model)):
+        for meta in metadata:
+            if isinstance(meta, (RecordRef, VocabRef, BibRef)):
+                annotation = typing.Annotated[annotation, meta]
+                break
+        yield from _walk(getattr(model, name), annotation, path + (name,))

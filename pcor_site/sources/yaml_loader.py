@@ -1,0 +1,214 @@
+"""A strict, position-tracking YAML loader.
+
+`yaml.safe_load` is not a validator: it silently keeps the last of two duplicate keys, turns `no`
+into False and `22:22` into 1342, builds dates (and raises a bare ValueError on `2024-02-30`) and
+expands aliases. This loader composes the node graph with libyaml (fast), then builds plain data
+itself, so that:
+
+* only `true`/`false` are booleans, integers and floats follow YAML 1.2 core, and everything else
+  (dates included) stays a string for the schema to parse;
+* duplicate keys, aliases, explicit tags and excessive nesting are errors with a position;
+* the position of every node is kept, keyed by its path (`("sessions", 0, "title")`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml is ~15x faster; fall back to the pure-Python parser where it is not compiled in.
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _BaseLoader = yaml.SafeLoader
+
+MAX_DEPTH = 20
+
+Path = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _PlainLoader(_BaseLoader):
+    """Resolves every untagged scalar to `str`, so explicit tags can be told apart."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+class YamlProblem(Exception):
+    """A problem with a rule code and a 1-based position (relative to the YAML text)."""
+
+    def __init__(self, code: str, line: int, column: int, message: str):
+        super().__init__(message)
+        self.code, self.line, self.column, self.message = code, line, column, message
+
+
+@dataclass
+class Positions:
+    """Where each value starts. For a mapping value, that is where its key starts."""
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    mappings: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def of(self, path: Path) -> tuple[int, int]:
+        """The position of `path`, or of the nearest enclosing node that has one."""
+        for end in range(len(path), -1, -1):
+            hit = self.values.get(path[:end]) or self.mappings.get(path[:end])
+            if hit:
+                return hit[0] + self.line_offset, hit[1]
+        return 1 + self.line_offset, 1
+
+    def of_mapping(self, path: Path) -> tuple[int, int]:
+        """Where the mapping at `path` starts: a missing key is reported there."""
+        for end in range(len(path), -1, -1):
+            hit = self.mappings.get(path[:end])
+            if hit:
+                return hit[0] + self.line_offset, hit[1]
+        return self.of(path)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _scalar(node: yaml.ScalarNode):
+    value = node.value
+    if node.style is not None:  # quoted or block scalar: always a string
+        return value
+    if value in _NULLS:
+        return None
+    if value in ("true", "false"):
+        return value == "true"
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value)
+    if value in (".inf", "+.inf", "-.inf", ".nan", ".Inf", ".NaN"):
+        return value  # not a number anyone writes on purpose in a record
+    return value
+
+
+def _build(node: yaml.Node, path: Path, positions: Positions, depth: int):
+    if depth > MAX_DEPTH:
+        line, col = _mark(node)
+        raise YamlProblem("E111", line, col, f"nesting is deeper than {MAX_DEPTH} levels")
+    if node.tag not in (_STR, _MAP, _SEQ):
+        line, col = _mark(node)
+        raise YamlProblem("E108", line, col, f"YAML tag {node.tag!r} is not allowed")
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, child in enumerate(node.value):
+            positions.values[path + (index,)] = _mark(child)
+            items.append(_build(child, path + (index,), positions, depth + 1))
+        return items
+    positions.mappings[path] = _mark(node)
+    result: dict = {}
+    first_seen: dict = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            line, col = _mark(key_node)
+            raise YamlProblem("E105", line, col, "a key must be a plain word, not a list or mapping")
+        key = key_node.value
+        key_line, key_col = _mark(key_node)
+        if key in first_seen:
+            raise YamlProblem(
+                "E106", key_line, key_col, f"duplicate key '{key}' (first defined on line {first_seen[key]})"
+            )
+        first_seen[key] = key_line
+        positions.values[path + (key,)] = (key_line, key_col)
+        result[key] = _build(value_node, path + (key,), positions, depth + 1)
+    return result
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _PlainLoader(text)
+    try:
+        if not loader.check_node():
+            return None
+        node = loader.get_node()
+        if loader.check_node():
+            extra = loader.get_node()
+            line, col = _mark(extra)
+            raise YamlProblem("E109", line, col, "the file holds more than one YAML document")
+        return node
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(error, "problem", None) or str(error)
+    if "found character '\\t'" in problem or ("\t" in _line(text, line) and "tab" in problem.lower()):
+        return YamlProblem("E113", line, col, "a tab is used for indentation")
+    if "found undefined alias" in problem or isinstance(error, yaml.composer.ComposerError) and "alias" in problem:
+        return YamlProblem("E107", line, col, "YAML aliases (*name) are not allowed")
+    context = getattr(error, "context", None)
+    message = f"{context}, {problem}" if context else problem
+    return YamlProblem("E105", line, col, message)
+
+
+def _line(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _refuse_aliases(node: yaml.Node, seen: set[int]) -> None:
+    """An alias shares a node object with its anchor; any node met twice is an alias."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            line, col = _mark(current)
+            raise YamlProblem("E107", line, col, "YAML aliases (*name) are not allowed")
+        seen.add(id(current))
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+
+
+def _check_flow_depth(text: str) -> None:
+    """libyaml's composer recurses in C: ~100,000 nested `[` crash the interpreter outright.
+
+    So bracket depth is measured before parsing. Brackets inside quotes count too, which can only
+    make the check stricter, and records never need more than a few levels.
+    """
+    depth = 0
+    line = 1
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH * 5:
+                raise YamlProblem("E111", line, 1, f"more than {MAX_DEPTH * 5} nested brackets")
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        elif char == "\n":
+            line += 1
+
+
+def load_yaml(text: str) -> tuple[object, Positions]:
+    """Parse one YAML document into plain data and the position of every node.
+
+    Raises `YamlProblem` for anything that is not a clean, single, tag-free, alias-free document.
+    """
+    _check_flow_depth(text)
+    try:
+        node = _compose(text)
+    except yaml.YAMLError as error:
+        raise _syntax_problem(error, text) from None
+    positions = Positions()
+    if node is None:
+        return None, positions
+    _refuse_aliases(node, set())
+    return _build(node, (), positions, 0), positions

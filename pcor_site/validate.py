@@ -1,0 +1,191 @@
+"""Documents → validated records. pydantic errors become positioned diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import markdown
+from .diagnostics import Diagnostic
+from .schema import KINDS, Kind
+from .schema.base import Record
+from .schema.vocab import VOCABULARIES, Vocabulary
+from .sources.files import RECORD_SUFFIXES, SLUG, Document, load_document, parse_mapping, read_text, relative
+from .sources.yaml_loader import Positions
+
+VOCAB_DIR = "_vocab"
+ASSET_SUFFIXES = {".vtt", ".csv", ".json", ".mp3", ".m4a", ".ogg", ".png", ".jpg", ".jpeg", ".svg", ".webp"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A validated record with everything needed to report on it and render it."""
+
+    kind: Kind
+    id: str
+    path: str
+    record: Record
+    body: str | None
+    body_line: int
+    positions: Positions
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind.name}/{self.id}"
+
+    def position(self, *path) -> tuple[int, int]:
+        return self.positions.of(tuple(path))
+
+
+def _code_for(error: dict) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "E201"
+    if kind == "missing":
+        return "E202"
+    if kind.startswith(("date", "datetime")) or kind == "date_parsing":
+        return "E205"
+    if kind == "unsafe_url" or kind.startswith("url"):
+        return "E206"
+    if kind in ("string_too_long", "too_long"):
+        return "E207"
+    if kind.endswith("_type") or kind in ("bool_parsing", "int_parsing", "float_parsing", "int_from_float"):
+        return "E203"
+    return "E204"
+
+
+def _path_of(loc: tuple) -> tuple:
+    """pydantic locations may include validator names; keep only keys and indexes."""
+    return tuple(part for part in loc if isinstance(part, int) or (isinstance(part, str) and "[" not in part))
+
+
+def model_errors(rel: str, error: ValidationError, positions: Positions, data: dict) -> list[Diagnostic]:
+    found = []
+    for item in error.errors(include_url=False):
+        path = _path_of(item["loc"])
+        code = _code_for(item)
+        if code == "E202":
+            line, col = positions.of_mapping(path[:-1])
+            message = f"missing required field '{'.'.join(map(str, path))}'"
+        else:
+            line, col = positions.of(path)
+            where = ".".join(map(str, path)) or "record"
+            message = f"{where}: {item['msg']}"
+            if code == "E201":
+                message = f"unknown field '{where}'"
+            elif code == "E203" and "input" in item:
+                message += f" (got {type(item['input']).__name__} {str(item['input'])[:40]!r})"
+        found.append(Diagnostic.of(code, rel, line, col, message))
+    return found
+
+
+def validate_model(rel: str, model: type[BaseModel], data: dict, positions: Positions):
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, model_errors(rel, error, positions, data)
+
+
+def _lint_markdown(rel: str, text: str, first_line: int) -> list[Diagnostic]:
+    try:
+        problems = markdown.lint(text)
+    except Exception as error:  # noqa: BLE001 - a renderer bug must not stop the run
+        return [Diagnostic.of("E403", rel, first_line, 1, f"the Markdown could not be read: {type(error).__name__}")]
+    return [Diagnostic.of(p.code, rel, first_line + p.line, 1, p.message) for p in problems]
+
+
+def validate_document(doc: Document) -> tuple[Item | None, list[Diagnostic]]:
+    kind = KINDS[doc.kind]
+    record, problems = validate_model(doc.path, kind.model, doc.data, doc.positions)
+    if doc.body is not None:
+        problems += _lint_markdown(doc.path, doc.body, doc.body_line)
+    if record is not None and isinstance(doc.data.get("summary"), str):
+        line, _ = doc.positions.of(("summary",))
+        problems += _lint_markdown(doc.path, record.summary, line)
+    if record is None:
+        return None, problems
+    return Item(kind, doc.slug, doc.path, record, doc.body, doc.body_line, doc.positions), problems
+
+
+def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Diagnostic]]:
+    """Every record file under content/, in a stable order, plus problems with the layout."""
+    content = root / "content"
+    folders = {kind.folder: kind for kind in KINDS.values()}
+    found, problems = [], []
+    if not content.is_dir():
+        return [], [Diagnostic.of("E101", "content", 1, 1, "there is no content/ folder here", "Run the command in a hub project or pass --root DIR.")]
+    for entry in sorted(content.iterdir()):
+        if entry.name.startswith(".") or entry.name == VOCAB_DIR or entry.name == "references.bib":
+            continue
+        if entry.name.lower() in ("readme.md",):
+            continue
+        kind = folders.get(entry.name)
+        if kind is None or not entry.is_dir():
+            problems.append(Diagnostic.of("E116", relative(root, entry), 1, 1, f"'{entry.name}' is not a record folder; known folders: {', '.join(sorted(folders))}"))
+            continue
+        for path in sorted(entry.rglob("*")):
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            if path.suffix in RECORD_SUFFIXES and path.parent == entry:
+                if not SLUG.match(path.stem):
+                    problems.append(Diagnostic.of("E115", relative(root, path), 1, 1, f"'{path.stem}' is not a valid id"))
+                    continue
+                found.append((kind, path))
+            elif path.suffix.lower() not in ASSET_SUFFIXES:
+                problems.append(Diagnostic.of("E116", relative(root, path), 1, 1, f"'{path.name}' is neither a record (.yml, .md) nor a known asset type"))
+    return found, problems
+
+
+def load_records(root: Path) -> tuple[list[Item], list[Diagnostic]]:
+    files, problems = discover(root)
+    items: list[Item] = []
+    for kind, path in files:
+        try:
+            doc, file_problems = load_document(root, path, kind.name)
+            problems += file_problems
+            if doc is not None:
+                item, record_problems = validate_document(doc)
+                problems += record_problems
+                if item is not None:
+                    items.append(item)
+        except RecursionError:
+            problems.append(Diagnostic.of("E111", relative(root, path), 1, 1, "the file is nested too deeply to read"))
+    return items, problems
+
+
+def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Diagnostic]]:
+    vocabularies: dict[str, Vocabulary] = {}
+    problems: list[Diagnostic] = []
+    folder = root / "content" / VOCAB_DIR
+    for name, model in VOCABULARIES.items():
+        path = folder / f"{name}.yml"
+        rel = relative(root, path)
+        if not path.is_file():
+            problems.append(Diagnostic.of("E306", rel, 1, 1, f"vocabulary file for '{name}' is missing"))
+            continue
+        text, read_problems = read_text(root, path)
+        problems += read_problems
+        if text is None:
+            continue
+        data, positions, errors = parse_mapping(rel, text, 0)
+        problems += errors
+        if data is None:
+            continue
+        vocabulary, errors = validate_model(rel, model, data, positions)
+        problems += errors
+        if vocabulary is None:
+            continue
+        seen: dict[str, int] = {}
+        for index, term in enumerate(vocabulary.terms):
+            if term.id in seen:
+                line, col = positions.of(("terms", index, "id"))
+                problems.append(Diagnostic.of("E306", rel, line, col, f"term id '{term.id}' is listed twice (first as item {seen[term.id] + 1})"))
+            seen.setdefault(term.id, index)
+        vocabularies[name] = vocabulary
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".yml", ".yaml") and path.stem not in VOCABULARIES:
+                problems.append(Diagnostic.of("E306", relative(root, path), 1, 1, f"unknown vocabulary '{path.stem}'; known: {', '.join(VOCABULARIES)}"))
+    return vocabularies, problems

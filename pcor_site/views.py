@@ -1,0 +1,417 @@
+"""Catalog → flat view models, one per generated page. Templates see nothing else.
+
+Every string in a view is plain text (templates escape it) except fields named `*_html`, which
+hold HTML that `markdown.render` has already sanitised.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+
+from . import markdown
+from .bibliography import Reference
+from .catalog import Catalog
+from .config import HubConfig
+from .render import urls
+from .render.references import format_reference
+from .schema import KINDS, Kind
+from .schema.base import Record
+from .schema.refs import _marker
+from .schema.types import BibRef, RecordRef, VocabRef
+from .validate import Item
+
+#: Headings for linked-record lists, by field name; the rest use the field's own description.
+LINK_HEADINGS = {
+    "studies": "PCORI-funded studies",
+    "references": "References",
+    "publications": "Publications",
+    "readings": "Readings",
+    "tools": "Tools and resources",
+    "practices": "Practices",
+    "prerequisites": "Take these modules first",
+    "lead_organizations": "Lead coalitions",
+    "organizers": "Organized by",
+    "partners": "Partners",
+    "publisher": "Published by",
+    "hosts": "Hosts",
+    "guests": "Guests",
+}
+FACT_LABELS = {
+    "short_name": "Short name", "official_title": "Official title", "award": "PCORI award",
+    "award_amount": "Award amount", "principal_investigator": "Principal investigator",
+    "institution": "Institution", "period": "Project period", "registry_ids": "Registry",
+    "design": "Design", "participants": "Participants", "area": "Area", "date": "Date",
+    "format": "Format", "duration": "Duration", "website": "Website", "url": "Link",
+    "also_known_as": "Also known as", "name_correction": "Name note", "stated_by": "Stated by",
+    "abbreviation": "Abbreviation", "order": "Module", "pcori_urls": "PCORI pages",
+    "data_urls": "Data", "audio_url": "Audio", "units": "Units",
+}
+#: Fields shown in their own sections, not in the facts table.
+SECTION_FIELDS = {
+    "title", "summary", "sources", "cautions", "last_reviewed", "related", "asks", "outcomes", "objectives",
+    "key_points", "discussion_questions", "steps", "definition", "sessions", "alt_text", "description",
+    "show_notes", "transcript", "nav_title", "audio_type", "audio_length", "explicit", "guest_names", "chart",
+}
+BACKLINK_HEADINGS = {
+    "practice": "Practices that use this", "module": "Curriculum modules that teach this",
+    "strategy": "Purchasing strategies that use this", "gap": "Evidence gaps that mention this",
+    "study": "Studies linking here", "tool": "Tools linking here", "region": "RESET Regions linking here",
+    "organization": "Organizations linking here", "event": "Events linking here", "episode": "Podcast episodes on this",
+    "infographic": "Infographics on this", "term": "Glossary terms linking here", "page": "Pages linking here",
+}
+SECTION_TITLES = {
+    "definition": "Definition", "objectives": "Learning objectives", "key_points": "Key points",
+    "outcomes": "What the study found", "steps": "Steps for purchasers", "asks": "Copy-ready asks for vendors and RFPs",
+    "discussion_questions": "Discussion questions", "sessions": "Sessions",
+}
+
+
+@dataclass
+class LinkView:
+    title: str
+    url: str
+    note: str = ""
+    kind: str = ""
+
+
+@dataclass
+class ListSection:
+    heading: str
+    links: list[LinkView]
+
+
+@dataclass
+class TextSection:
+    heading: str
+    items: list[str]  # plain text
+    copyable: bool = False
+
+
+@dataclass
+class SourceView:
+    label: str
+    url: str  # empty when the source has no link
+    note: str
+    flag: str  # "", "secondary source", "disputed"
+
+
+@dataclass
+class CautionView:
+    text: str
+    sources: list[SourceView]
+
+
+@dataclass
+class Fact:
+    label: str
+    text: str
+    url: str = ""
+
+
+@dataclass
+class RecordPage:
+    url: str
+    doc: str
+    title: str
+    description: str
+    kind_label: str
+    kind_url: str
+    summary_html: str
+    tier: LinkView | None
+    tags: list[ListSection]
+    facts: list[Fact]
+    cautions: list[CautionView]
+    body_html: str
+    text_sections: list[TextSection]
+    link_sections: list[ListSection]
+    backlink_sections: list[ListSection]
+    sources: list[SourceView]
+    last_reviewed: str
+
+
+@dataclass
+class IndexPage:
+    url: str
+    doc: str
+    title: str
+    description: str
+    intro: str
+    intro_html: str = ""
+    sections: list[ListSection] = field(default_factory=list)
+    credit: str = ""
+    sources: list[SourceView] = field(default_factory=list)
+
+
+@dataclass
+class TierView:
+    id: str
+    label: str
+    description: str
+    criteria: str
+    requires_evidence: bool
+    count: int
+
+
+@dataclass
+class ReferenceView:
+    anchor: str
+    key: str
+    text: str
+    url: str
+    cited_by: list[LinkView]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _description(text: str, limit: int = 300) -> str:
+    text = _plain(text)
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+class ViewBuilder:
+    """Builds every page's view from the catalog. Holds only lookups, no output state."""
+
+    def __init__(self, catalog: Catalog, config: HubConfig):
+        self.catalog = catalog
+        self.config = config
+
+    # -- small pieces -------------------------------------------------------------------------
+
+    def item_link(self, item: Item, from_url: str, note: str = "") -> LinkView:
+        return LinkView(item.record.title, urls.relative(from_url, urls.record(item.kind, item.id)), note, item.kind.label)
+
+    def reference_link(self, key: str, from_url: str) -> LinkView:
+        reference = self.catalog.bibliography.get(key)
+        text = format_reference(reference) if reference else key
+        return LinkView(text, urls.relative(from_url, urls.reference(key)))
+
+    def source_view(self, source, from_url: str) -> SourceView:
+        flag = {"secondary": "secondary source", "disputed": "disputed"}.get(source.reliability, "")
+        note = source.note or ""
+        if source.url:
+            return SourceView(source.title or source.url, source.url, note, flag)
+        if source.ref:
+            reference = self.catalog.bibliography.get(source.ref)
+            label = source.title or (format_reference(reference) if reference else source.ref)
+            return SourceView(label, urls.relative(from_url, urls.reference(source.ref)), note, flag)
+        seed = self.catalog.get("page", source.seed)
+        label = source.title or (f"Project summary: {seed.record.title}" if seed else f"Project summary ({source.seed})")
+        return SourceView(label, urls.relative(from_url, urls.record(KINDS["page"], source.seed)) if seed else "", note, flag)
+
+    def _vocab_links(self, vocab: str, ids: list[str], from_url: str, heading: str) -> ListSection | None:
+        links = []
+        for id in ids:
+            term = self.catalog.term(vocab, id)
+            if term is None:
+                continue
+            url = urls.relative(from_url, urls.priority_area(id)) if vocab == "priority_areas" else ""
+            links.append(LinkView(term.label, url))
+        return ListSection(heading, links) if links else None
+
+    # -- record pages -------------------------------------------------------------------------
+
+    def record_page(self, item: Item) -> RecordPage:
+        record: Record = item.record
+        url = urls.record(item.kind, item.id)
+        tier = None
+        tier_id = getattr(record, "evidence_tier", None)
+        if tier_id and (term := self.catalog.term("evidence_tiers", tier_id)):
+            tier = LinkView(term.label, urls.relative(url, urls.evidence_tier(tier_id)))
+        tags = [s for s in (
+            self._vocab_links("priority_areas", record.priority_areas, url, "Priority areas"),
+            ListSection("RESET Regions", [self.item_link(r, url) for r in self._items("region", record.regions)]) if record.regions else None,
+            self._vocab_links("audiences", record.audiences, url, "For"),
+            self._vocab_links("action_types", getattr(record, "action_types", []), url, "Purchaser actions"),
+        ) if s]
+        facts, link_sections, text_sections = self._fields(item, url)
+        return RecordPage(
+            url=url,
+            doc=urls.doc_for(url),
+            title=record.title,
+            description=_description(record.summary),
+            kind_label=item.kind.label,
+            kind_url=urls.relative(url, urls.kind_index(item.kind)),
+            summary_html=markdown.render(record.summary),
+            tier=tier,
+            tags=tags,
+            facts=facts,
+            cautions=[CautionView(c.text, [self.source_view(s, url) for s in c.sources]) for c in record.cautions],
+            body_html=markdown.render(item.body) if item.body else "",
+            text_sections=text_sections,
+            link_sections=link_sections + self._related(item, url),
+            backlink_sections=self._backlinks(item, url),
+            sources=[self.source_view(s, url) for s in record.sources],
+            last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
+        )
+
+    def _items(self, kind: str, ids: list[str]) -> list[Item]:
+        return [i for i in (self.catalog.get(kind, id) for id in ids) if i is not None]
+
+    def _fields(self, item: Item, url: str):
+        """Kind-specific fields → facts, linked lists and text sections, in declaration order."""
+        facts: list[Fact] = []
+        links: list[ListSection] = []
+        texts: list[TextSection] = []
+        base_fields = set(Record.model_fields)
+        for name, info in type(item.record).model_fields.items():
+            if name in base_fields and name not in SECTION_FIELDS:
+                continue
+            value = getattr(item.record, name)
+            if value in (None, [], ""):
+                continue
+            marker = _marker(typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) is list else info.annotation)
+            if marker is None:
+                for meta in info.metadata:
+                    if isinstance(meta, (RecordRef, VocabRef, BibRef)):
+                        marker = meta
+            values = value if isinstance(value, list) else [value]
+            if isinstance(marker, RecordRef):
+                links.append(ListSection(LINK_HEADINGS.get(name, name.replace("_", " ").capitalize()),
+                                         [self.item_link(i, url) for i in self._items(marker.kind, values)]))
+            elif isinstance(marker, BibRef):
+                links.append(ListSection(LINK_HEADINGS.get(name, "References"), [self.reference_link(k, url) for k in values]))
+            elif isinstance(marker, VocabRef):
+                if name in ("evidence_tier", "action_types"):
+                    continue
+                labels = [t.label for t in (self.catalog.term(marker.vocab, v) for v in values) if t]
+                facts.append(Fact(FACT_LABELS.get(name, name.replace("_", " ").capitalize()), ", ".join(labels)))
+            elif name in SECTION_TITLES:
+                if name == "sessions":
+                    texts.append(TextSection("Sessions", [f"{s.title}: {s.summary}" if s.summary else s.title for s in values]))
+                else:
+                    texts.append(TextSection(SECTION_TITLES[name], [str(v) for v in values], copyable=name == "asks"))
+            elif name in SECTION_FIELDS:
+                continue
+            elif name.endswith("url") or name.endswith("urls") or name == "website":
+                for v in values:
+                    facts.append(Fact(FACT_LABELS.get(name, name), str(v), str(v)))
+            else:
+                text = ", ".join(str(v) for v in values)
+                if name == "order":
+                    text = f"Module {value}"
+                facts.append(Fact(FACT_LABELS.get(name, name.replace("_", " ").capitalize()), text))
+        return facts, links, texts
+
+    def _related(self, item: Item, url: str) -> list[ListSection]:
+        related = [self.catalog.items[k] for k in item.record.related if k in self.catalog.items]
+        return [ListSection("Related", [self.item_link(i, url) for i in related])] if related else []
+
+    def _backlinks(self, item: Item, url: str) -> list[ListSection]:
+        """Records that point here, grouped by kind in registry order (e.g. modules that teach a practice)."""
+        grouped: dict[str, list[Item]] = {}
+        for link in self.catalog.backlinks.get(item.key, []):
+            grouped.setdefault(link.source.kind.name, [])
+            if link.source not in grouped[link.source.kind.name]:
+                grouped[link.source.kind.name].append(link.source)
+        if item.kind.name == "region":
+            for tagged in self.catalog.items.values():
+                if item.id in tagged.record.regions and tagged not in grouped.get(tagged.kind.name, []):
+                    grouped.setdefault(tagged.kind.name, []).append(tagged)
+        sections = []
+        for kind in KINDS.values():
+            if kind.name in grouped:
+                found = sorted(grouped[kind.name], key=lambda i: i.record.title.casefold())
+                heading = BACKLINK_HEADINGS.get(kind.name, f"{kind.plural} linking here")
+                sections.append(ListSection(heading, [self.item_link(i, url) for i in found]))
+        return sections
+
+    # -- index and landing pages --------------------------------------------------------------
+
+    def kind_index(self, kind: Kind) -> IndexPage:
+        url = urls.kind_index(kind)
+        items = sorted(self.catalog.of_kind(kind.name), key=lambda i: (getattr(i.record, "order", 0), i.record.title.casefold()))
+        if kind.name == "strategy":
+            sections = []
+            for stage in self.catalog.terms("purchasing_stages"):
+                found = [i for i in items if i.record.purchasing_stage == stage.id]
+                if found:
+                    sections.append(ListSection(stage.label, [self.item_link(i, url, _description(i.record.summary, 200)) for i in found]))
+        else:
+            sections = [ListSection(f"All {kind.plural.lower()} ({len(items)})", [self.item_link(i, url, _description(i.record.summary, 200)) for i in items])]
+        return IndexPage(url, urls.doc_for(url, section=True), kind.plural, kind.intro, kind.intro, sections=sections)
+
+    def tagged_sections(self, vocab: str, term_id: str, url: str) -> list[ListSection]:
+        tagged = self.catalog.tagged.get((vocab, term_id), [])
+        sections = []
+        for kind in KINDS.values():
+            found = sorted({i.key: i for i in tagged if i.kind.name == kind.name}.values(), key=lambda i: i.record.title.casefold())
+            if found:
+                sections.append(ListSection(f"{kind.plural} ({len(found)})", [self.item_link(i, url, _description(i.record.summary, 200)) for i in found]))
+        return sections
+
+    def priority_area_pages(self) -> list[IndexPage]:
+        pages = []
+        for term in self.catalog.terms("priority_areas"):
+            url = urls.priority_area(term.id)
+            credit = f"Wording: {term.wording_credit}" if term.wording_credit else ""
+            intro = term.wording or term.description
+            pages.append(IndexPage(
+                url, urls.doc_for(url), term.label, _description(term.description), intro,
+                intro_html=markdown.render(term.explainer) if term.explainer else "",
+                sections=self.tagged_sections("priority_areas", term.id, url), credit=credit,
+                sources=[self.source_view(s, url) for s in term.sources],
+            ))
+        return pages
+
+    def priority_area_index(self) -> IndexPage:
+        url = urls.priority_areas()
+        vocabulary = self.catalog.vocabularies.get("priority_areas")
+        links = [LinkView(t.label, urls.relative(url, urls.priority_area(t.id)), t.description) for t in self.catalog.terms("priority_areas")]
+        intro = vocabulary.introduction if vocabulary and vocabulary.introduction else ""
+        return IndexPage(url, urls.doc_for(url, section=True), vocabulary.title if vocabulary else "Priority areas",
+                         intro or "The priority areas of The Path Forward.", intro, sections=[ListSection("Priority areas", links)])
+
+    def tiers(self) -> tuple[IndexPage, list[TierView]]:
+        url = urls.evidence_tiers()
+        vocabulary = self.catalog.vocabularies.get("evidence_tiers")
+        views = []
+        for term in sorted(self.catalog.terms("evidence_tiers"), key=lambda t: t.rank):
+            count = len(self.catalog.tagged.get(("evidence_tiers", term.id), []))
+            views.append(TierView(urls.anchor(term.id), term.label, term.description, term.criteria, term.requires_evidence, count))
+        title = vocabulary.title if vocabulary else "Evidence tiers"
+        intro = vocabulary.introduction if vocabulary and vocabulary.introduction else "How the hub rates the strength of evidence."
+        return IndexPage(url, urls.doc_for(url), title, intro, intro), views
+
+    def references(self) -> tuple[IndexPage, list[ReferenceView]]:
+        url = urls.references()
+        entries = sorted(self.catalog.bibliography.entries.values(), key=lambda r: format_reference(r).casefold())
+        views = []
+        for reference in entries:
+            citing = {link.source.key: link.source for link in self.catalog.cited_by.get(reference.key, [])}
+            views.append(ReferenceView(
+                anchor="ref-" + urls.anchor(reference.key), key=reference.key, text=format_reference(reference),
+                url=_reference_url(reference),
+                cited_by=[self.item_link(i, url) for i in sorted(citing.values(), key=lambda i: i.record.title.casefold())],
+            ))
+        intro = "Every publication the hub cites, with the records that cite it."
+        return IndexPage(url, urls.doc_for(url), "References", intro, intro), views
+
+    def home(self) -> IndexPage:
+        url = urls.home()
+        areas = [LinkView(t.label, urls.relative(url, urls.priority_area(t.id)), t.description) for t in self.catalog.terms("priority_areas")]
+        kinds = []
+        for kind in KINDS.values():
+            count = len(self.catalog.of_kind(kind.name))
+            if count and kind.name != "page":
+                kinds.append(LinkView(f"{kind.plural} ({count})", urls.relative(url, urls.kind_index(kind)), kind.intro))
+        regions = [self.item_link(i, url) for i in sorted(self.catalog.of_kind("region"), key=lambda i: i.record.title.casefold())]
+        pages = [self.item_link(i, url, _description(i.record.summary, 200)) for i in sorted(self.catalog.of_kind("page"), key=lambda i: i.id)]
+        sections = [s for s in (
+            ListSection("Priority areas", areas) if areas else None,
+            ListSection("Browse the hub", kinds) if kinds else None,
+            ListSection("RESET Regions", regions) if regions else None,
+            ListSection("About the projects", pages) if pages else None,
+        ) if s]
+        intro = self.config.site_description or self.config.site_name
+        return IndexPage(url, "index.md", self.config.site_name, intro, intro, sections=sections)
+
+
+def _reference_url(reference: Reference) -> str:
+    doi = reference.fields.get("doi", "").strip()
+    if doi:
+        return f"https://doi.org/{doi}"
+    url = reference.fields.get("url", "").strip()
+    return url if url.startswith(("https://", "http://")) else ""
