@@ -157,6 +157,18 @@ def _swap(staging: Path, out: Path) -> None:
 
 
 def build(root: Path, out: Path | None = None, strict: bool = False) -> BuildResult:
+    """check, compile, engine, post-build, swap. The process environment is left as it was found."""
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        return _build(root, out, strict)
+    finally:
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
+
+
+def _build(root: Path, out: Path | None, strict: bool) -> BuildResult:
     started = time.perf_counter()
     result = check(root, strict)
     out = (out or root / "site").resolve()

@@ -67,10 +67,12 @@ def cmd_serve(args) -> int:
 
 
 def cmd_new(args) -> int:
+    from .config import load_config
     from .scaffold import record_suffix, scaffold
     from .schema import KINDS
     from .sources.files import SLUG
 
+    load_config(args.root)  # a ConfigError (exit 2) outside a hub project, instead of creating content/ there
     if args.kind not in KINDS:
         print(f"error: unknown kind '{args.kind}'; choose one of: {', '.join(KINDS)}", file=sys.stderr)
         return EXIT_USAGE

@@ -37,7 +37,7 @@ def _field_lines(name: str, info: FieldInfo, required: bool) -> list[str]:
 def scaffold(kind_name: str, slug: str) -> str:
     kind = KINDS[kind_name]
     schema_line = f"# yaml-language-server: $schema=../../schemas/{kind.name}.schema.json"
-    lines = [schema_line] + _comment(f"{kind.label}: {(kind.model.__doc__ or '').strip()}")
+    lines = [schema_line] + _comment(f"{kind.label}: {(kind.model.__doc__ or kind.intro).strip()}".rstrip(": "))
     lines += _comment(f"Fill in every REQUIRED field (the empty ones), delete the Optional lines you do not need "
                       f"or remove their '# ', then run `pcor-site check`. Record id: {slug}.")
     for name, info in kind.model.model_fields.items():

@@ -61,11 +61,38 @@ def _path_of(loc: tuple) -> tuple:
     return tuple(part for part in loc if isinstance(part, int) or (isinstance(part, str) and "[" not in part))
 
 
-def model_errors(rel: str, error: ValidationError, positions: Positions, data: dict) -> list[Diagnostic]:
+def _empty_placeholder(data, path: tuple) -> bool:
+    """True when `path` is present in the authored data but has no value (`field:` left empty)."""
+    if not path:
+        return False
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return data is None or data == ""
+
+
+def model_errors(rel: str, error: ValidationError, positions: Positions, data: dict,
+                 model: type[BaseModel] | None = None) -> list[Diagnostic]:
     found = []
     for item in error.errors(include_url=False):
         path = _path_of(item["loc"])
         code = _code_for(item)
+        if code not in ("E201", "E202") and _empty_placeholder(data, path):
+            # `field:` with nothing after it (e.g. an unfilled `pcor-site new` placeholder)
+            line, col = positions.of(path)
+            where = ".".join(map(str, path))
+            info = model.model_fields.get(path[0]) if model is not None and len(path) == 1 else None
+            if info is not None and info.is_required():
+                empty = Diagnostic.of("E202", rel, line, col, f"missing required field '{where}' (the placeholder is empty)",
+                                      f"Write the value after '{where}:' on this line.")
+            else:
+                empty = Diagnostic.of("E203", rel, line, col, f"'{where}' is empty (the placeholder has no value)",
+                                      f"Write the value after '{where}:' on this line, or delete the line.")
+            if empty not in found:  # a union type reports once per member
+                found.append(empty)
+            continue
         if code == "E202":
             line, col = positions.of_mapping(path[:-1])
             message = f"missing required field '{'.'.join(map(str, path))}'"
@@ -85,7 +112,7 @@ def validate_model(rel: str, model: type[BaseModel], data: dict, positions: Posi
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        return None, model_errors(rel, error, positions, data)
+        return None, model_errors(rel, error, positions, data, model)
 
 
 def _lint_markdown(rel: str, text: str, first_line: int) -> list[Diagnostic]:
@@ -126,7 +153,11 @@ def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Diagnostic]]:
             problems.append(Diagnostic.of("E116", relative(root, entry), 1, 1, f"'{entry.name}' is not a record folder; known folders: {', '.join(sorted(folders))}"))
             continue
         for path in sorted(entry.rglob("*")):
-            if path.is_dir() or path.name.startswith("."):
+            if path.name.startswith("."):
+                continue
+            if path.is_dir():
+                if path.suffix in RECORD_SUFFIXES and path.parent == entry:
+                    found.append((kind, path))  # named like a record: reading it reports E101
                 continue
             if path.suffix in RECORD_SUFFIXES and path.parent == entry:
                 if not SLUG.match(path.stem):

@@ -14,6 +14,7 @@ from ..catalog import Catalog
 from ..config import HubConfig
 from ..schema import KINDS
 from ..views import ViewBuilder
+from ..write import WriteError
 
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -62,8 +63,15 @@ def render_site(catalog: Catalog, config: HubConfig) -> dict[str, str | bytes]:
     record_template = env.get_template("record.md.j2")
     index_template = env.get_template("index.md.j2")
     outputs: dict[str, str | bytes] = {}
+    pages: dict[str, str] = {}
 
     def put(doc: str, text: str) -> None:
+        # 'x.md' and 'x/index.md' both become x/index.html: one address, so one of them would be lost
+        address = "/" + doc.removesuffix(".md").casefold()
+        address = address.removesuffix("/index") or "/"
+        if address in pages:
+            raise WriteError(f"two pages at one address: {pages[address]!r} and {doc!r} (rename the record behind one of them)")
+        pages[address] = doc
         outputs[doc] = text
 
     put("index.md", index_template.render(page=_safe(views.home())))

@@ -1,0 +1,59 @@
+"""Shared fixtures. Keep additions generic; test-specific helpers live in their test modules."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_HUB = REPO / "tests" / "fixtures" / "hub"
+
+
+def copy_hub(target: Path, source: Path = FIXTURE_HUB) -> Path:
+    """Copy a hub without its build output; point its hooks line at the repository's hooks."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", "build", "mkdocs.generated.yml", ".site-*"))
+    config = target / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("../../../hooks/", f"{REPO.as_posix()}/hooks/")
+    config.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def hub_copy(tmp_path: Path) -> Path:
+    return copy_hub(tmp_path / "hub")
+
+
+@pytest.fixture(scope="session")
+def built_hub(tmp_path_factory) -> Path:
+    from pcor_site.build import build
+
+    root = copy_hub(tmp_path_factory.mktemp("built") / "hub")
+    result = build(root)
+    assert result.ok, result.check.diagnostics + result.diagnostics
+    return root
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic",
+]
+
+
+def require_browser() -> None:
+    """Skip with a clear message when Chromium or Playwright is missing, except in CI where they must run."""
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("playwright (pip install -e '.[test]')")
+    if missing:
+        message = "browser tests need " + " and ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(message + "; in CI they must run (.ci/run installs them)")
+        pytest.skip(message)

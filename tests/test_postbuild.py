@@ -1,0 +1,74 @@
+"""The post-build safety gate and the Content-Security-Policy it adds."""
+
+import base64
+import hashlib
+import shutil
+from pathlib import Path
+
+from pcor_site.build import build
+from pcor_site.postbuild import add_csp, content_security_policy, scan_page
+
+THEME_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<script>__md_scope=new URL("..",location)</script>
+<script id="__config" type="application/json">{"a": 1}</script>
+<script src="assets/bundle.js"></script>
+</head><body><a href="https://example.org/">ok</a></body></html>"""
+
+
+def test_theme_page_passes_and_gets_hashes_of_its_inline_scripts():
+    assert scan_page(THEME_PAGE).problems == []
+    digest = base64.b64encode(hashlib.sha256(b'__md_scope=new URL("..",location)').digest()).decode()
+    policy = content_security_policy(THEME_PAGE)
+    assert f"'sha256-{digest}'" in policy
+    assert policy.count("sha256-") == 1  # the JSON data block is not a script to allow
+    assert "object-src 'none'" in policy and "default-src 'self'" in policy
+    with_meta = add_csp(THEME_PAGE)
+    assert with_meta.index('<meta charset="utf-8">') < with_meta.index('http-equiv="Content-Security-Policy"') < with_meta.index("<script")
+
+
+def test_gate_reports_each_vector_with_its_line():
+    page = (
+        '<html><head><meta charset="utf-8"></head><body>\n'
+        "<script>alert(1)</script>\n"
+        '<img src="x.png" onerror="alert(2)">\n'
+        '<a href=" JaVaScRiPt:alert(3)">x</a>\n'
+        '<a href="&#106;avascript:alert(4)">y</a>\n'
+        '<iframe src="https://example.org/"></iframe>\n'
+        "</body></html>"
+    )
+    problems = scan_page(page).problems
+    assert problems == [
+        (2, "inline script not on the theme's allowlist: 'alert(1)'"),
+        (3, "<img> has event-handler attribute 'onerror'"),
+        (4, "<a href> holds a script URL: ' JaVaScRiPt:alert(3)'"),
+        (5, "<a href> holds a script URL: 'javascript:alert(4)'"),
+        (6, "unexpected <iframe> element"),
+    ]
+
+
+def test_build_fails_on_injected_theme_script_and_keeps_previous_site(hub_copy: Path):
+    first = build(hub_copy)
+    assert first.ok
+    before = {p: p.read_bytes() for p in (hub_copy / "site").rglob("*") if p.is_file()}
+    overrides = hub_copy / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}{% block extrahead %}<script>window.__evil = 1</script>{% endblock %}', encoding="utf-8"
+    )
+    config = hub_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"), encoding="utf-8")
+    second = build(hub_copy)
+    assert not second.ok
+    codes = {d.code for d in second.diagnostics}
+    assert codes == {"E902"}
+    assert any(d.path == "site/index.html" and "window.__evil" in d.message for d in second.diagnostics)
+    after = {p: p.read_bytes() for p in (hub_copy / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(hub_copy.glob(".site-*"))
+
+
+def test_every_built_page_carries_a_policy(built_hub: Path):
+    pages = list((built_hub / "site").rglob("*.html"))
+    assert pages
+    for page in pages:
+        assert 'http-equiv="Content-Security-Policy"' in page.read_text(encoding="utf-8"), page
