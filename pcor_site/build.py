@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import extensions
 from .bibliography import load_bibliography
 from .catalog import Catalog
 from .config import HubConfig, load_config
@@ -66,7 +67,7 @@ def check(root: Path, strict: bool = False) -> CheckResult:
     bibliography, more = load_bibliography(root)
     problems += more
     catalog, more = resolve(items, vocabularies, bibliography)
-    problems += more + check_honesty(catalog)
+    problems += more + check_honesty(catalog) + extensions.extra_checks(catalog, root)
     return CheckResult(config, problems, catalog, strict)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass, field
 
-from . import markdown
+from . import extensions, markdown
 from .bibliography import Reference
 from .catalog import Catalog
 from .config import HubConfig
@@ -128,6 +128,7 @@ class RecordPage:
     backlink_sections: list[ListSection]
     sources: list[SourceView]
     last_reviewed: str
+    extra_sections: list = field(default_factory=list)
 
 
 @dataclass
@@ -245,6 +246,7 @@ class ViewBuilder:
             backlink_sections=self._backlinks(item, url),
             sources=[self.source_view(s, url) for s in record.sources],
             last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
+            extra_sections=extensions.record_sections(item, self.catalog, url),
         )
 
     def _items(self, kind: str, ids: list[str]) -> list[Item]:

@@ -13,10 +13,10 @@ FIXTURE_HUB = REPO / "tests" / "fixtures" / "hub"
 
 
 def copy_hub(target: Path, source: Path = FIXTURE_HUB) -> Path:
-    """Copy a hub without its build output; point its hooks line at the repository's hooks."""
+    """Copy a hub without its build output; point its `../../../` paths (hooks, overrides) at the repository."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", "build", "mkdocs.generated.yml", ".site-*"))
     config = target / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../hooks/", f"{REPO.as_posix()}/hooks/")
+    text = config.read_text(encoding="utf-8").replace("../../../", f"{REPO.as_posix()}/")
     config.write_text(text, encoding="utf-8")
     return target
 

@@ -56,7 +56,8 @@ def test_build_fails_on_injected_theme_script_and_keeps_previous_site(hub_copy: 
         '{% extends "base.html" %}{% block extrahead %}<script>window.__evil = 1</script>{% endblock %}', encoding="utf-8"
     )
     config = hub_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text("\n".join(l for l in text.splitlines() if "custom_dir" not in l).replace("  name: material", "  name: material\n  custom_dir: overrides"), encoding="utf-8")
     second = build(hub_copy)
     assert not second.ok
     codes = {d.code for d in second.diagnostics}

@@ -36,5 +36,5 @@ def cmd_info(args) -> int:
 
 
 def register(commands, root_parent) -> None:
-    p = commands.add_parser("info", help="print the versions of Python, pcor-site, the engine and the theme (for bug reports)")
+    p = commands.add_parser("info", parents=[root_parent], help="print the versions of Python, pcor-site, the engine and the theme (for bug reports)")
     p.set_defaults(func=cmd_info)

@@ -10,7 +10,9 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import extensions
 from ..catalog import Catalog
+from ..write import WriteError
 from ..config import HubConfig
 from ..schema import KINDS
 from ..views import ViewBuilder
@@ -91,6 +93,10 @@ def render_site(catalog: Catalog, config: HubConfig) -> dict[str, str | bytes]:
     page, references = views.references()
     put(page.doc, env.get_template("references.md.j2").render(page=page, references=references))
     outputs.update(static_assets())
+    for path, content in extensions.extra_outputs(catalog, config).items():
+        if path in outputs:
+            raise WriteError(f"two outputs to one path: {path!r}")
+        outputs[path] = content
     return outputs
 
 

@@ -80,7 +80,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 def _scalar(node: yaml.ScalarNode):
     value = node.value
-    if node.style is not None:  # quoted or block scalar: always a string
+    if node.style:  # quoted or block scalar: always a string (plain is None, or '' under libyaml)
         return value
     if value in _NULLS:
         return None
@@ -136,20 +136,43 @@ def _compose(text: str) -> yaml.Node | None:
             return None
         node = loader.get_node()
         if loader.check_node():
-            extra = loader.get_node()
-            line, col = _mark(extra)
-            raise YamlProblem("E109", line, col, "the file holds more than one YAML document")
+            line, col = _mark(loader.get_node())
+            line = _document_marker(text, line) or line
+            raise YamlProblem("E109", line, 1, "the file holds more than one YAML document")
         return node
     finally:
         loader.dispose()
+
+
+def _document_marker(text: str, line: int) -> int | None:
+    """The line of the `---` that starts the document whose first node is on `line`."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)), 0, -1):
+        if re.match(r"---(\s|$)", lines[number - 1]):
+            return number
+    return None
+
+
+def _first_alias(text: str) -> tuple[int, int] | None:
+    """Where the first `*alias` is used (composed nodes only know where their anchor was)."""
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return _mark(event)
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(error, "problem", None) or str(error)
-    if "found character '\\t'" in problem or ("\t" in _line(text, line) and "tab" in problem.lower()):
+    indent = re.match(r"[ ]*\t[ \t]*", _line(text, line))
+    if "found character '\\t'" in problem or (indent and "tab" in problem.lower()):
         return YamlProblem("E113", line, col, "a tab is used for indentation")
+    if indent and col <= indent.end() + 1:  # libyaml: "found character that cannot start any token"
+        return YamlProblem("E113", line, indent.group().index("\t") + 1, "a tab is used for indentation")
     if "found undefined alias" in problem or isinstance(error, yaml.composer.ComposerError) and "alias" in problem:
         return YamlProblem("E107", line, col, "YAML aliases (*name) are not allowed")
     context = getattr(error, "context", None)
@@ -162,13 +185,13 @@ def _line(text: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _refuse_aliases(node: yaml.Node, seen: set[int]) -> None:
+def _refuse_aliases(node: yaml.Node, seen: set[int], text: str) -> None:
     """An alias shares a node object with its anchor; any node met twice is an alias."""
     stack = [node]
     while stack:
         current = stack.pop()
         if id(current) in seen:
-            line, col = _mark(current)
+            line, col = _first_alias(text) or _mark(current)
             raise YamlProblem("E107", line, col, "YAML aliases (*name) are not allowed")
         seen.add(id(current))
         if isinstance(current, yaml.SequenceNode):
@@ -210,5 +233,5 @@ def load_yaml(text: str) -> tuple[object, Positions]:
     positions = Positions()
     if node is None:
         return None, positions
-    _refuse_aliases(node, set())
+    _refuse_aliases(node, set(), text)
     return _build(node, (), positions, 0), positions
