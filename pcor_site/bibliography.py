@@ -21,6 +21,7 @@ from .sources.files import read_text, relative
 BIB_PATH = Path("content/references.bib")
 MAX_BIB_BYTES = 4 * 1024 * 1024
 _SWALLOWED = re.compile(r"[}\"]\s*,?\s*([A-Za-z][\w-]*)\s*=\s*[{\"]")
+_SWALLOWED_NAMES = re.compile(r"[}\"]\s*,?\s*([A-Za-z][\w-]*)\s*=")
 _BARE_VALUE = re.compile(r"(?m)(?:^|[,{])\s*([A-Za-z][\w-]*)\s*=\s*([A-Za-z][\w:.-]*)\s*(?=[,}\n#])")
 _DOI = re.compile(r"10\.\d{4,9}/\S+\Z")
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -68,20 +69,26 @@ def _failed(rel: str, block: model.Block) -> Diagnostic:
     return Diagnostic.of("E501", rel, _line_of(block), 1, f"entry could not be parsed: {reason}")
 
 
-def _check_entry(rel: str, entry: model.Entry, macros: set[str]) -> list[Diagnostic]:
+def _check_entry(rel: str, entry: model.Entry, macros: set[str], truncated: bool = False) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     line = _line_of(entry)
+    field_lines = {f.key.lower(): (f.start_line or 0) + 1 if f.start_line is not None else line for f in entry.fields}
+    lost: set[str] = set()  # fields hidden by a missing comma: reported once, as E503
     for fld in entry.fields:
         value = str(fld.value)
         swallowed = _SWALLOWED.search(value)
         if swallowed:
+            lost.update(name.lower() for name in _SWALLOWED_NAMES.findall(value))
             problems.append(Diagnostic.of("E503", rel, (fld.start_line or 0) + 1, 1,
                                           f"field '{fld.key}' of '{entry.key}' contains '{swallowed.group(1)} = ...': a comma is missing before it"))
     for name, value in _BARE_VALUE.findall(entry.raw):
         if value.lower() not in macros and value.lower() not in _MONTHS and not value.isdigit():
-            problems.append(Diagnostic.of("E505", rel, line, 1, f"field '{name}' of '{entry.key}' uses undefined macro '{value}'"))
+            problems.append(Diagnostic.of("E505", rel, field_lines.get(name.lower(), line), 1,
+                                          f"field '{name}' of '{entry.key}' uses undefined macro '{value}'"))
     fields = {f.key.lower(): str(f.value) for f in entry.fields}
-    for required in REQUIRED.get(entry.entry_type.lower(), ("title",)):
+    for required in () if truncated else REQUIRED.get(entry.entry_type.lower(), ("title",)):
+        if required in lost:
+            continue
         if required == "year" and ("year" in fields or "date" in fields):
             continue
         if required == "author" and ("author" in fields or "editor" in fields):
@@ -92,7 +99,7 @@ def _check_entry(rel: str, entry: model.Entry, macros: set[str]) -> list[Diagnos
         problems.append(Diagnostic.of("E506", rel, line, 1, f"'{entry.key}' has year '{fields['year']}'; write four digits"))
     doi = fields.get("doi")
     if doi is not None and not _DOI.match(doi.strip()):
-        problems.append(Diagnostic.of("E507", rel, line, 1, f"'{entry.key}' has DOI '{doi}'"))
+        problems.append(Diagnostic.of("E507", rel, field_lines.get("doi", line), 1, f"'{entry.key}' has DOI '{doi}'"))
     return problems
 
 
@@ -121,10 +128,16 @@ def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
     library = bibtexparser.parse_string(text)
     problems = [_failed(rel, block) for block in library.failed_blocks]
     macros = {string.key.lower() for string in library.strings}
+    truncated: set[int] = set()  # entries cut short by a stray `}`: their missing fields follow it
+    previous = None
     for block in library.blocks:
         if isinstance(block, model.ImplicitComment) and block.comment.strip() and re.search(r"[{}=]", block.comment):
+            text = " ".join(block.comment.split())
             problems.append(Diagnostic.of("E504", rel, _line_of(block), 1,
-                                          f"text outside any entry: {block.comment.strip()[:50]!r} (an extra '}}' ended the entry before it)"))
+                                          f"text outside any entry: {text[:50]!r} (an extra '}}' ended the entry before it)"))
+            if isinstance(previous, model.Entry):
+                truncated.add(id(previous))
+        previous = block
     bibliography = Bibliography(rel)
     by_lower: dict[str, model.Entry] = {}
     for entry in library.entries:
@@ -137,7 +150,7 @@ def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
             problems.append(Diagnostic.of("E501", rel, _line_of(entry), 1, "entry has an empty key"))
             continue
         by_lower[entry.key.lower()] = entry
-        problems += _check_entry(rel, entry, macros)
+        problems += _check_entry(rel, entry, macros, id(entry) in truncated)
         bibliography.entries[entry.key] = Reference(
             entry.key, entry.entry_type.lower(), {f.key.lower(): str(f.value) for f in entry.fields}, _line_of(entry), entry.raw
         )

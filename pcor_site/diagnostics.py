@@ -83,6 +83,12 @@ RULES: dict[str, Rule] = _rules(
     # E6xx: honesty rules for factual content
     Rule("E601", "factual record lists no sources", "Add `sources:` with a URL, a seed or a BibTeX key."),
     Rule("E602", "evidence tier not backed by evidence", "Cite a study or reference, or choose a lower tier."),
+    # W7xx: privacy (heuristics: warnings, which --strict turns into failures)
+    Rule("W701", "possible e-mail address", "Remove personal addresses; an organization's contact belongs in its contact_email field.", W),
+    Rule("W702", "possible phone number", "Remove personal numbers; an organization's number belongs in its contact_phone field.", W),
+    Rule("W703", "possible Social Security number", "Remove the number: the hub must never publish identifiers.", W),
+    Rule("W704", "possible date of birth", "Remove dates of birth: they identify people.", W),
+    Rule("W705", "quote attributed to a named person", "List the person in `consent:` if they agreed to be quoted by name, or remove the name.", W),
     # E9xx: engine and output
     Rule("E901", "the site engine failed", "Run `pcor-site build` again with the message above; report a bug if it persists."),
     Rule("E902", "the built site failed a safety check", "The output contains something unsafe; see the message."),

@@ -48,3 +48,12 @@ def extra_outputs(catalog, config) -> dict[str, str | bytes]:
 
 def extra_checks(catalog, root: Path) -> list:
     return [d for make in CHECK_MAKERS for d in make(catalog, root)]
+
+
+def _register_builtin() -> None:
+    from .privacy import check_privacy
+
+    CHECK_MAKERS.append(check_privacy)
+
+
+_register_builtin()

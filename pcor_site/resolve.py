@@ -8,6 +8,7 @@ import graphlib
 from .bibliography import Bibliography
 from .catalog import Catalog, Link
 from .diagnostics import Diagnostic
+from .render import urls
 from .schema import KINDS
 from .schema.refs import iter_refs
 from .schema.types import BibRef, RecordRef, VocabRef
@@ -79,6 +80,36 @@ def _prerequisite_cycles(catalog: Catalog) -> list[Diagnostic]:
     return []
 
 
+def _page_url(doc: str) -> str:
+    """The URL MkDocs gives a docs file with directory URLs: `x.md` and `x/index.md` are both `x/`."""
+    stem = doc.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def _page_collisions(catalog: Catalog) -> list[Diagnostic]:
+    """Two records (or a record and a generated page) that would become one page: the writer
+    would keep only the last, so the other disappears from the site without a word."""
+    taken: dict[str, str] = {"": "the home page"}
+    for kind in KINDS.values():
+        if kind.name != "page":
+            taken[_page_url(urls.doc_for(urls.kind_index(kind), section=True))] = f"the {kind.plural} index"
+    taken[_page_url(urls.doc_for(urls.priority_areas(), section=True))] = "the priority areas index"
+    for term in catalog.terms("priority_areas"):
+        taken[_page_url(urls.doc_for(urls.priority_area(term.id)))] = f"the priority area page '{term.id}'"
+    taken[_page_url(urls.doc_for(urls.evidence_tiers()))] = "the evidence tiers page"
+    taken[_page_url(urls.doc_for(urls.references()))] = "the references page"
+    taken = {url.casefold(): owner for url, owner in taken.items()}
+    problems = []
+    for item in sorted(catalog.items.values(), key=lambda i: i.path):
+        url = _page_url(urls.doc_for(urls.record(item.kind, item.id)))
+        owner = taken.setdefault(url.casefold(), f"the page of {item.path}")
+        if owner != f"the page of {item.path}":
+            problems.append(Diagnostic.of("E307", item.path, 1, 1, f"its page /{url} is the same as {owner}; one would replace the other"))
+    return problems
+
+
 def resolve(items: list[Item], vocabularies: dict[str, Vocabulary], bibliography: Bibliography) -> tuple[Catalog, list[Diagnostic]]:
     by_key, problems = _unique(items)
     catalog = Catalog(by_key, vocabularies, bibliography)
@@ -89,4 +120,5 @@ def resolve(items: list[Item], vocabularies: dict[str, Vocabulary], bibliography
                 problems.append(problem)
         problems += _related(catalog, item)
     problems += _prerequisite_cycles(catalog)
+    problems += _page_collisions(catalog)
     return catalog, problems

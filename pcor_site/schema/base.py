@@ -25,4 +25,7 @@ class Record(Model):
     cautions: list[Caution] = Field(
         default_factory=list, description="Facts that are secondary, disputed or uncertain; shown to readers as caution notes."
     )
+    consent: list[Line] = Field(
+        default_factory=list, description="Names of people quoted by name in this record who agreed to it (consent on file)."
+    )
     last_reviewed: Date | None = Field(None, description="Date (YYYY-MM-DD) a person last checked the record against its sources.")

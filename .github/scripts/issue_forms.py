@@ -1,0 +1,138 @@
+"""Write the "propose a record" issue forms in .github/ISSUE_TEMPLATE/ from the schema.
+
+Run it after changing a record kind's fields:
+
+    .venv/bin/python .github/scripts/issue_forms.py
+
+Each form's field ids are the schema's field names and its required fields are the schema's
+(plus `sources` for factual kinds), so a maintainer can copy the answers into a record file.
+tests/test_contributing.py fails when the committed forms and this script disagree.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from pcor_site.scaffold import MARKDOWN_KINDS
+from pcor_site.schema import KINDS
+
+FORM_DIR = Path(__file__).resolve().parents[1] / "ISSUE_TEMPLATE"
+
+#: The kinds a reader can propose, in the order GitHub lists the forms (file names sort).
+PROPOSABLE = ("practice", "tool", "study", "module", "strategy", "gap", "organization", "term", "region", "event")
+
+#: Fields a proposer does not fill in: a maintainer sets them when checking the record.
+MAINTAINER_FIELDS = {"last_reviewed"}
+
+SOURCES_HELP = (
+    "Every fact needs a source. One per line: a web address (https://...), `seed: national-alliance-convening`, "
+    "`seed: chcc-pcor-capacity`, or `ref: KEY` for an entry in content/references.bib. Say if a source is "
+    "secondary (news, a third party) or if sources disagree."
+)
+CAUTIONS_HELP = "Facts that are secondary, disputed or uncertain, one per line, each with the source that shows it."
+BODY_HELP = "The longer explanation shown on the record's page, in Markdown (no HTML). Every fact in it needs a source above."
+
+
+def _field_schema(schema: dict, name: str) -> dict:
+    prop = schema["properties"][name]
+    for branch in prop.get("anyOf", []):
+        if branch.get("type") != "null":
+            return {**branch, "description": prop.get("description", "")}
+    return prop
+
+
+def required_fields(kind_name: str) -> list[str]:
+    kind = KINDS[kind_name]
+    return [name for name, info in kind.model.model_fields.items()
+            if info.is_required() or (kind.factual and name == "sources")]
+
+
+def _element(kind_name: str, name: str, prop: dict, required: bool) -> dict:
+    description = prop.get("description", "")
+    attributes: dict = {"label": name, "description": description}
+    if name == "sources":
+        kind, attributes["description"] = "textarea", SOURCES_HELP
+    elif name == "cautions":
+        kind, attributes["description"] = "textarea", CAUTIONS_HELP
+    elif "enum" in prop:
+        kind, attributes["options"] = "dropdown", list(prop["enum"])
+    elif prop.get("type") == "array":
+        kind, attributes["description"] = "textarea", f"{description} One per line."
+    elif prop.get("type") == "string" and prop.get("maxLength", 0) > 200 and not name.endswith("url"):
+        kind = "textarea"
+    else:
+        kind = "input"
+    return {"type": kind, "id": name, "attributes": attributes, "validations": {"required": required}}
+
+
+def form(kind_name: str) -> dict:
+    kind = KINDS[kind_name]
+    schema = kind.model.model_json_schema()
+    required = set(required_fields(kind_name))
+    intro = (
+        f"Propose a new **{kind.label.lower()}** record ({kind.plural}). {kind.intro}\n\n"
+        "Fill in what you know; a maintainer turns the answers into a record file and checks every fact "
+        "against its sources. Field names match the record's schema (`schemas/"
+        f"{kind.name}.schema.json`). Write ids in lower case with hyphens, e.g. `national-alliance`.\n\n"
+        "You can also add the record yourself: see CONTRIBUTING.md."
+    )
+    body: list[dict] = [{"type": "markdown", "attributes": {"value": intro}}]
+    for name in kind.model.model_fields:
+        if name in MAINTAINER_FIELDS:
+            continue
+        body.append(_element(kind_name, name, _field_schema(schema, name), name in required))
+    if kind_name in MARKDOWN_KINDS:
+        body.append({"type": "textarea", "id": "body", "attributes": {"label": "body", "description": BODY_HELP},
+                     "validations": {"required": False}})
+    body.append({"type": "checkboxes", "attributes": {"label": "Honesty", "options": [
+        {"label": "Every fact above comes from a source I listed; nothing is from memory.", "required": True},
+        {"label": "I flagged secondary or disputed facts under cautions.", "required": False},
+    ]}})
+    return {
+        "name": f"Propose {_a(kind.label.lower())}",
+        "description": f"Suggest a new record for {kind.plural}.",
+        "title": f"[{kind.name}] ",
+        "labels": ["record proposal"],
+        "body": body,
+    }
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line strings as `|` blocks, so the forms stay readable."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def render(data: dict) -> str:
+    header = "# Generated by .github/scripts/issue_forms.py from the record schema: edit the script, not this file.\n"
+    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def forms() -> dict[str, str]:
+    """File name → YAML text for every proposal form. Deterministic."""
+    return {f"propose-{name}.yml": render(form(name)) for name in PROPOSABLE}
+
+
+def main() -> int:
+    FORM_DIR.mkdir(parents=True, exist_ok=True)
+    for name, text in forms().items():
+        (FORM_DIR / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(PROPOSABLE)} forms to {FORM_DIR}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The committed JSON Schemas match the models, and every field tells contributors what it is for."""
+
+from __future__ import annotations
+
+import json
+import typing
+
+import pytest
+from pydantic import BaseModel
+
+from pcor_site.schema import KINDS, all_schemas
+from pcor_site.schema.vocab import VOCABULARIES
+
+from conftest import REPO
+
+SCHEMAS = REPO / "schemas"
+REFRESH = "refresh them with `make schemas` (pcor-site schema) and commit the result"
+
+
+def test_committed_schemas_equal_the_models():
+    expected = all_schemas()
+    committed = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMAS.glob("*.json"))}
+    missing = sorted(set(expected) - set(committed))
+    extra = sorted(set(committed) - set(expected))
+    stale = sorted(name for name in set(expected) & set(committed) if expected[name] != committed[name])
+    assert (missing, extra, stale) == ([], [], []), f"schemas/ is out of date (missing, extra, stale); {REFRESH}"
+
+
+def test_there_is_a_schema_per_kind_and_vocabulary():
+    names = set(all_schemas())
+    assert {f"{k}.schema.json" for k in KINDS} <= names
+    assert {f"vocab-{v}.schema.json" for v in VOCABULARIES} <= names
+
+
+@pytest.mark.parametrize("name", sorted(all_schemas()))
+def test_schema_is_valid_json_with_id_and_draft(name: str):
+    schema = json.loads(all_schemas()[name])
+    assert schema["$id"] == name
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema.get("additionalProperties") is False  # extra="forbid": typos are errors in the editor too
+
+
+def test_schema_export_is_deterministic():
+    assert all_schemas() == all_schemas()
+
+
+# -- descriptions -------------------------------------------------------------------------------
+
+
+def nested_models(annotation) -> list[type[BaseModel]]:
+    """pydantic models anywhere inside a field type (list[Source], Caution | None, Annotated[...])."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for arg in typing.get_args(annotation):
+        found += nested_models(arg)
+    return found
+
+
+def undescribed(model: type[BaseModel], seen: set | None = None) -> list[str]:
+    """'Model.field' for every field, at any depth, without a non-empty description."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return []
+    seen.add(model)
+    missing = []
+    for name, info in model.model_fields.items():
+        if not (info.description or "").strip():
+            missing.append(f"{model.__name__}.{name}")
+        for inner in nested_models(info.annotation):
+            missing += undescribed(inner, seen)
+    return missing
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_field_of_every_kind_has_a_description(kind: str):
+    assert undescribed(KINDS[kind].model) == []
+
+
+@pytest.mark.parametrize("vocabulary", list(VOCABULARIES))
+def test_every_field_of_every_vocabulary_has_a_description(vocabulary: str):
+    assert undescribed(VOCABULARIES[vocabulary]) == []
+
+
+def test_walk_reaches_nested_models():
+    reached: set = set()
+    undescribed(KINDS["practice"].model, reached)
+    names = {m.__name__ for m in reached}
+    assert {"Source", "Caution"} <= names
+    reached = set()
+    undescribed(VOCABULARIES["priority_areas"], reached)
+    assert "PriorityArea" in {m.__name__ for m in reached}
+
+
+@pytest.mark.parametrize("name", sorted(all_schemas()))
+def test_every_property_in_the_json_schema_has_a_description(name: str):
+    """What the editor shows on hover: every property, including those of nested definitions."""
+    schema = json.loads(all_schemas()[name])
+    missing = []
+    for owner, node in [("", schema), *schema.get("$defs", {}).items()]:
+        for prop, spec in node.get("properties", {}).items():
+            if not str(spec.get("description", "")).strip():
+                missing.append(f"{owner or name}.{prop}")
+    assert missing == []
