@@ -60,7 +60,9 @@ def _line_of(block: model.Block) -> int:
 
 def _failed(rel: str, block: model.Block) -> Diagnostic:
     if isinstance(block, model.DuplicateBlockKeyBlock):
-        return Diagnostic.of("E502", rel, _line_of(block), 1, f"duplicate key '{block.key}'")
+        first = getattr(block, "previous_block", None)
+        where = f" (first defined on line {_line_of(first)})" if first is not None else ""
+        return Diagnostic.of("E502", rel, _line_of(block), 1, f"duplicate key '{block.key}'{where}")
     if isinstance(block, model.DuplicateFieldKeyBlock):
         return Diagnostic.of("E501", rel, _line_of(block), 1, f"a field is given twice in entry '{block.key}'")
     error = getattr(block, "error", None)
@@ -69,7 +71,8 @@ def _failed(rel: str, block: model.Block) -> Diagnostic:
     return Diagnostic.of("E501", rel, _line_of(block), 1, f"entry could not be parsed: {reason}")
 
 
-def _check_entry(rel: str, entry: model.Entry, macros: set[str], truncated: bool = False) -> list[Diagnostic]:
+def _check_entry(rel: str, entry: model.Entry, macros: set[str], truncated: bool = False,
+                 inherited: dict[str, str] | None = None) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     line = _line_of(entry)
     field_lines = {f.key.lower(): (f.start_line or 0) + 1 if f.start_line is not None else line for f in entry.fields}
@@ -86,6 +89,8 @@ def _check_entry(rel: str, entry: model.Entry, macros: set[str], truncated: bool
             problems.append(Diagnostic.of("E505", rel, field_lines.get(name.lower(), line), 1,
                                           f"field '{name}' of '{entry.key}' uses undefined macro '{value}'"))
     fields = {f.key.lower(): str(f.value) for f in entry.fields}
+    for name, value in (inherited or {}).items():  # a `crossref` parent supplies missing fields
+        fields.setdefault(name, value)
     for required in () if truncated else REQUIRED.get(entry.entry_type.lower(), ("title",)):
         if required in lost:
             continue
@@ -103,14 +108,40 @@ def _check_entry(rel: str, entry: model.Entry, macros: set[str], truncated: bool
     return problems
 
 
+def _field(entry: model.Entry, name: str) -> str | None:
+    """A field's value whatever the case of its name (`CROSSREF`, `Crossref`, `crossref`)."""
+    for fld in entry.fields:
+        if fld.key.lower() == name:
+            return str(fld.value)
+    return None
+
+
+def _inherited(entry: model.Entry, by_lower: dict[str, model.Entry]) -> dict[str, str]:
+    """Fields a `crossref` chain supplies (the parent's title becomes the child's booktitle)."""
+    found: dict[str, str] = {}
+    seen = {entry.key.lower()}
+    target = _field(entry, "crossref")
+    while target is not None and target.strip().lower() not in seen:
+        parent = by_lower.get(target.strip().lower())
+        if parent is None:
+            break
+        seen.add(parent.key.lower())
+        for fld in parent.fields:
+            found.setdefault(fld.key.lower(), str(fld.value))
+        if "title" in found:
+            found.setdefault("booktitle", found["title"])
+        target = _field(parent, "crossref")
+    return found
+
+
 def _crossref_cycles(rel: str, entries: dict[str, model.Entry]) -> list[Diagnostic]:
     problems = []
     lower = {key.lower(): entry for key, entry in entries.items()}
     reported: set[str] = set()
     for key, entry in entries.items():
         chain, current = [key], entry
-        while current is not None and "crossref" in current.fields_dict:
-            target = str(current.fields_dict["crossref"].value).strip().lower()
+        while current is not None and (target := _field(current, "crossref")) is not None:
+            target = target.strip().lower()  # field names are case-insensitive: CROSSREF = crossref
             if target in (k.lower() for k in chain):
                 cycle = " -> ".join(chain + [target])
                 if not reported & {k.lower() for k in chain}:
@@ -140,6 +171,7 @@ def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
         previous = block
     bibliography = Bibliography(rel)
     by_lower: dict[str, model.Entry] = {}
+    checks: list[tuple[model.Entry, bool]] = []
     for entry in library.entries:
         if entry.key.lower() in by_lower:
             first = by_lower[entry.key.lower()]
@@ -150,10 +182,12 @@ def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
             problems.append(Diagnostic.of("E501", rel, _line_of(entry), 1, "entry has an empty key"))
             continue
         by_lower[entry.key.lower()] = entry
-        problems += _check_entry(rel, entry, macros, id(entry) in truncated)
+        checks.append((entry, id(entry) in truncated))
         bibliography.entries[entry.key] = Reference(
             entry.key, entry.entry_type.lower(), {f.key.lower(): str(f.value) for f in entry.fields}, _line_of(entry), entry.raw
         )
+    for entry, cut in checks:  # after every entry is known: BibTeX puts crossref parents last
+        problems += _check_entry(rel, entry, macros, cut, _inherited(entry, by_lower))
     problems += _crossref_cycles(rel, {e.key: e for e in by_lower.values()})
     return bibliography, problems
 

@@ -42,6 +42,11 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+#: What CommonMark does not parse as HTML (e.g. unquoted attribute values with parentheses) but a
+#: contributor meant as HTML: reported too, so nobody publishes a tag as literal text by accident.
+_LOOKS_LIKE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
 @dataclass(frozen=True)
 class MarkdownProblem:
     code: str
@@ -123,6 +128,9 @@ def lint(text: str) -> list[MarkdownProblem]:
     for token in _walk(_LINTER.parse(text)):
         if token.map:
             block_line = token.map[0]
+        if token.type == "text" and _LOOKS_LIKE_TAG.search(token.content):
+            tag = _LOOKS_LIKE_TAG.search(token.content).group(0)[:60]
+            problems.append(MarkdownProblem("E401", block_line, f"text that looks like an HTML tag is not allowed: {tag!r}"))
         if token.type in ("html_block", "html_inline"):
             snippet = token.content.strip().splitlines()[0][:60] if token.content.strip() else token.content
             problems.append(MarkdownProblem("E401", block_line, f"raw HTML is not allowed: {snippet!r}"))

@@ -100,7 +100,8 @@ def content_security_policy(text: str) -> str:
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
         for body in _raw_scripts(text)
     })
-    return f"{CSP_BASE}; script-src 'self' {' '.join(hashes)}".rstrip()
+    # 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly; it does not allow eval()
+    return f"{CSP_BASE}; script-src 'self' 'wasm-unsafe-eval' {' '.join(hashes)}".rstrip()
 
 
 def add_csp(text: str) -> str:
@@ -119,6 +120,11 @@ def post_build(site: Path, check=None) -> list[Diagnostic]:
         rel = "site/" + page.relative_to(site).as_posix()
         for line, message in scan_page(text).problems:
             problems.append(Diagnostic.of("E902", rel, line, 1, message))
+    if problems:
+        return problems
+    from .explore import index_site
+
+    problems += index_site(site)  # the search index reads the gated pages; it writes no HTML
     if problems:
         return problems
     for page in pages:

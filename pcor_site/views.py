@@ -9,7 +9,7 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass, field
 
-from . import extensions, markdown
+from . import explore, extensions, glossary_links, markdown
 from .bibliography import Reference
 from .catalog import Catalog
 from .config import HubConfig
@@ -129,6 +129,7 @@ class RecordPage:
     sources: list[SourceView]
     last_reviewed: str
     extra_sections: list = field(default_factory=list)
+    index: explore.RecordIndex | None = None  # what the search index learns from the page
 
 
 @dataclass
@@ -228,6 +229,11 @@ class ViewBuilder:
             self._vocab_links("action_types", getattr(record, "action_types", []), url, "Purchaser actions"),
         ) if s]
         facts, link_sections, text_sections = self._fields(item, url)
+        if not hasattr(self, "_glossary"):
+            self._glossary = glossary_links.Glossary(self.catalog)
+        summary_html, body_html = glossary_links.link_terms(
+            self._glossary, [markdown.render(record.summary), markdown.render(item.body) if item.body else ""], url, item.key
+        )
         return RecordPage(
             url=url,
             doc=urls.doc_for(url),
@@ -235,18 +241,19 @@ class ViewBuilder:
             description=_description(record.summary),
             kind_label=item.kind.label,
             kind_url=urls.relative(url, urls.kind_index(item.kind)),
-            summary_html=markdown.render(record.summary),
+            summary_html=summary_html,
             tier=tier,
             tags=tags,
             facts=facts,
             cautions=[CautionView(c.text, [self.source_view(s, url) for s in c.sources]) for c in record.cautions],
-            body_html=markdown.render(item.body) if item.body else "",
+            body_html=body_html,
             text_sections=text_sections,
             link_sections=link_sections + self._related(item, url),
             backlink_sections=self._backlinks(item, url),
             sources=[self.source_view(s, url) for s in record.sources],
             last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
             extra_sections=extensions.record_sections(item, self.catalog, url),
+            index=explore.record_index(item, self.catalog),
         )
 
     def _items(self, kind: str, ids: list[str]) -> list[Item]:

@@ -153,9 +153,22 @@ def test_two_records_at_one_address_fail_the_build_without_losing_a_page(hub_cop
     (pages / "references.md").write_text((pages / "chcc-pcor-capacity.md").read_text(encoding="utf-8"), encoding="utf-8")
     result = build(hub_copy)
     assert not result.ok
-    assert [d.code for d in result.diagnostics] == ["E307"]
-    assert "references.md" in result.diagnostics[0].message
+    found = result.check.diagnostics + result.diagnostics
+    assert [d.code for d in found] == ["E307"]
+    assert "references" in found[0].message
     assert hashes(hub_copy / "site") == before
+    assert leftovers(hub_copy) == []
+
+
+def test_renderer_refuses_two_pages_at_one_address(hub_copy: Path, monkeypatch):
+    """Defence in depth behind the resolver's E307: 'x.md' and 'x/index.md' are one page."""
+    from pcor_site.render import pages
+
+    result = check(hub_copy)
+    original = urls.record
+    monkeypatch.setattr(urls, "record", lambda kind, id: f"{kind.url_dir}/" if id == "fixture-tool" else original(kind, id))
+    with pytest.raises(WriteError, match="two pages at one address"):
+        pages.render_site(result.catalog, result.config)
 
 
 # -- reproducibility ----------------------------------------------------------------------------

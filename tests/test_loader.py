@@ -13,8 +13,8 @@ from pcor_site.sources.files import MAX_FILE_BYTES, load_document
 from pcor_site.sources.yaml_loader import MAX_DEPTH, YamlProblem, load_yaml
 from pcor_site.validate import Item, validate_document
 
-settings.register_profile("default", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("default")
+#: Short by default, so the suite stays fast; the properties still see 200 varied inputs each.
+EXAMPLES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def problem(text: str) -> YamlProblem:
@@ -391,6 +391,7 @@ YAML_ALPHABET = st.sampled_from(list("ab:-[]{}&*!|>'\"#%@`,?~ \t\n\r") + ["\n  "
 yaml_like = st.lists(YAML_ALPHABET, max_size=60).map("".join)
 
 
+@EXAMPLES
 @given(st.one_of(st.text(max_size=200), yaml_like))
 def test_load_yaml_returns_data_or_yaml_problem(text):
     try:
@@ -408,7 +409,7 @@ RECORD_PREFIXES = st.sampled_from([
 ])
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(prefix=RECORD_PREFIXES, text=st.one_of(st.text(max_size=200), yaml_like),
        raw=st.binary(max_size=20), suffix=st.sampled_from([".yml", ".md"]),
        kind=st.sampled_from(["organization", "event", "practice", "module", "page"]))

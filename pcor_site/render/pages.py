@@ -10,7 +10,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .. import extensions
+from .. import explore, extensions
 from ..catalog import Catalog
 from ..write import WriteError
 from ..config import HubConfig
@@ -92,6 +92,7 @@ def render_site(catalog: Catalog, config: HubConfig) -> dict[str, str | bytes]:
     put(page.doc, env.get_template("tiers.md.j2").render(page=page, tiers=tiers))
     page, references = views.references()
     put(page.doc, env.get_template("references.md.j2").render(page=page, references=references))
+    put(explore.DOC, explore.explore_page(catalog, env))
     outputs.update(static_assets())
     for path, content in extensions.extra_outputs(catalog, config).items():
         if path in outputs:
@@ -102,7 +103,7 @@ def render_site(catalog: Catalog, config: HubConfig) -> dict[str, str | bytes]:
 
 def navigation(catalog: Catalog) -> list:
     """The sidebar: section index pages only, never every record (that makes builds quadratic)."""
-    nav: list = [{"Home": "index.md"}, {"Priority areas": "priority-areas/index.md"}]
+    nav: list = [{"Home": "index.md"}, {"Explore": explore.DOC}, {"Priority areas": "priority-areas/index.md"}]
     for kind in KINDS.values():
         if kind.name != "page" and catalog.of_kind(kind.name):
             nav.append({kind.plural: f"{kind.url_dir}/index.md"})

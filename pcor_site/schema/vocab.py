@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from .types import Line, LongText, Model, ShortText, Slug, Source
 
@@ -23,7 +23,7 @@ class PriorityArea(Term):
 class EvidenceTier(Term):
     rank: int = Field(ge=1, le=9, description="1 is the strongest tier; listings sort by it.")
     criteria: LongText = Field(description="The published criteria a record must meet to claim this tier.")
-    requires_evidence: bool = Field(
+    requires_evidence: StrictBool = Field(
         description="If true, a record in this tier must cite at least one study or reference."
     )
 

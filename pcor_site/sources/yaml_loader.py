@@ -102,7 +102,7 @@ def _build(node: yaml.Node, path: Path, positions: Positions, depth: int):
         raise YamlProblem("E111", line, col, f"nesting is deeper than {MAX_DEPTH} levels")
     if node.tag not in (_STR, _MAP, _SEQ):
         line, col = _mark(node)
-        raise YamlProblem("E108", line, col, f"YAML tag {node.tag!r} is not allowed")
+        raise YamlProblem("E108", line, col, f"YAML tag '{_tag_name(node.tag)}' is not allowed")
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -163,6 +163,22 @@ def _first_alias(text: str) -> tuple[int, int] | None:
     except yaml.YAMLError:
         pass
     return None
+
+
+def _tag_name(tag: str) -> str:
+    """The tag as the contributor wrote it: `tag:yaml.org,2002:str` was `!!str`."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _refuse_explicit_tags(text: str) -> None:
+    """`!!str 1`, `!!map` and `!` resolve to the default tags, so the composed nodes cannot show them."""
+    if "!" not in text:
+        return
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            line, col = _mark(event)
+            raise YamlProblem("E108", line, col, f"YAML tag '{_tag_name(tag)}' is not allowed")
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
@@ -235,4 +251,5 @@ def load_yaml(text: str) -> tuple[object, Positions]:
     if node is None:
         return None, positions
     _refuse_aliases(node, set(), text)
+    _refuse_explicit_tags(text)
     return _build(node, (), positions, 0), positions

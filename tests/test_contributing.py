@@ -1,0 +1,231 @@
+"""The contribution path: issue forms in sync with the schema, safe workflows, a useful guide."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pcor_site.diagnostics import RULES
+from pcor_site.scaffold import MARKDOWN_KINDS
+from pcor_site.schema import KINDS
+
+ROOT = Path(__file__).resolve().parents[1]
+GITHUB = ROOT / ".github"
+FORMS = GITHUB / "ISSUE_TEMPLATE"
+WORKFLOWS = GITHUB / "workflows"
+MAIN_KINDS = ("practice", "tool", "study", "module", "strategy", "gap", "organization", "term", "region", "event")
+SHA_PIN = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{path} is not a YAML mapping"
+    return data
+
+
+def workflows() -> dict[str, dict]:
+    return {p.name: load(p) for p in sorted(WORKFLOWS.glob("*.yml"))}
+
+
+def triggers(workflow: dict) -> dict:
+    on = workflow.get("on", workflow.get(True))  # PyYAML 1.1 reads a bare `on` key as True
+    return on if isinstance(on, dict) else {name: None for name in ([on] if isinstance(on, str) else on)}
+
+
+def steps(workflow: dict):
+    for job_name, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_name, step
+
+
+def proposal_form(kind: str) -> dict:
+    return load(FORMS / f"propose-{kind}.yml")
+
+
+def form_fields(form: dict) -> dict[str, dict]:
+    return {element["id"]: element for element in form["body"] if "id" in element}
+
+
+# ------------------------------------------------------------------ issue forms
+
+
+def test_every_form_and_workflow_parses():
+    files = sorted(FORMS.glob("*.yml")) + sorted(WORKFLOWS.glob("*.yml"))
+    assert len(files) >= 16
+    for path in files:
+        load(path)
+
+
+@pytest.mark.parametrize("kind", MAIN_KINDS)
+def test_proposal_form_matches_the_schema(kind):
+    model, factual = KINDS[kind].model, KINDS[kind].factual
+    fields = form_fields(proposal_form(kind))
+    extra = {"body"} if kind in MARKDOWN_KINDS else set()
+    assert set(fields) <= set(model.model_fields) | extra, "form asks for fields the schema does not have"
+    schema_required = {n for n, info in model.model_fields.items() if info.is_required()} | ({"sources"} if factual else set())
+    form_required = {n for n, e in fields.items() if e.get("validations", {}).get("required")}
+    assert form_required == schema_required
+    assert schema_required <= set(fields)
+    for name, element in fields.items():
+        assert element["type"] in ("input", "textarea", "dropdown")
+        assert element["attributes"]["label"] and element["attributes"].get("description")
+
+
+def test_forms_are_what_the_generator_writes():
+    spec = importlib.util.spec_from_file_location("issue_forms", GITHUB / "scripts" / "issue_forms.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.PROPOSABLE == MAIN_KINDS
+    for name, text in module.forms().items():
+        assert (FORMS / name).read_text(encoding="utf-8") == text, (
+            f"{name} is out of date: run `.venv/bin/python .github/scripts/issue_forms.py`")
+
+
+def test_correction_and_bug_forms_and_no_blank_issues():
+    assert load(FORMS / "config.yml")["blank_issues_enabled"] is False
+    correction = form_fields(load(FORMS / "correct-content.yml"))
+    assert {"record", "problem", "correction", "sources"} <= set(correction)
+    assert correction["sources"]["validations"]["required"] is True
+    bug = form_fields(load(FORMS / "report-bug.yml"))
+    assert "pcor-site info" in bug["environment"]["attributes"]["label"]
+    assert bug["environment"]["validations"]["required"] is True
+    for path in FORMS.glob("*.yml"):
+        if path.name != "config.yml":
+            form = load(path)
+            assert {"name", "description", "body"} <= set(form), path.name
+            ids = [e["id"] for e in form["body"] if "id" in e]
+            assert len(ids) == len(set(ids)), f"{path.name} repeats an id"
+
+
+def test_pull_request_template_checklist():
+    text = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "- [ ] `pcor-site check --strict` passes" in text
+    assert "source" in text and "`make golden`" in text
+
+
+# ------------------------------------------------------------------ workflows
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release():
+    uses = 0
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            match = re.match(r"\s*(?:-\s+)?uses:\s*(\S+)(.*)$", line)
+            if not match:
+                continue
+            uses += 1
+            target, rest = match.groups()
+            where = f"{path.name}:{number}"
+            assert SHA_PIN.match(target), f"{where}: {target} is not pinned to a full commit SHA"
+            assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", rest), f"{where}: add the release as '# vX.Y.Z'"
+    assert uses >= 9
+    for name, workflow in workflows().items():
+        for _, step in steps(workflow):
+            if "uses" in step:
+                assert SHA_PIN.match(step["uses"]), f"{name}: {step['uses']}"
+
+
+def test_no_workflow_uses_pull_request_target_or_expressions_in_scripts():
+    for name, workflow in workflows().items():
+        assert "pull_request_target" not in triggers(workflow), name
+        assert "workflow_run" not in triggers(workflow), name
+        assert "permissions" in workflow, f"{name} must set top-level permissions"
+        for job_name, step in steps(workflow):
+            assert "${{" not in step.get("run", ""), f"{name}/{job_name}: pass values to run: through env:"
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, f"{name}/{job_name}"
+
+
+def test_pull_request_workflow():
+    workflow = workflows()["pr.yml"]
+    assert set(triggers(workflow)) == {"pull_request"}
+    assert workflow["permissions"] == {"contents": "read"}
+    (job,) = workflow["jobs"].values()
+    assert "permissions" not in job
+    runs = [step.get("run", "") for step in job["steps"]]
+    uses = [step.get("uses", "").split("@")[0] for step in job["steps"]]
+    checkout = job["steps"][uses.index("actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 0
+    assert job["steps"][uses.index("actions/setup-python")]["with"]["python-version"] == "3.11"
+    for command in ('pip install -e ".[test]"', "pcor-site check --format github", "python -m pytest", "pcor-site build"):
+        assert any(command in run for run in runs), command
+    diff_step = next(step for step in job["steps"] if "pcor-site diff" in step.get("run", ""))
+    assert diff_step["run"] == 'pcor-site diff "origin/${BASE_REF}" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"'
+    assert diff_step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    upload = job["steps"][uses.index("actions/upload-artifact")]
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert uses.index("actions/upload-artifact") > max(i for i, run in enumerate(runs) if "pcor-site build" in run)
+
+
+def test_pages_workflow_permissions():
+    workflow = workflows()["pages.yml"]
+    on = triggers(workflow)
+    assert on["push"] == {"branches": ["main"]} and "workflow_dispatch" in on
+    assert workflow["permissions"] in ({}, {"contents": "read"})
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build"
+    assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
+    (step,) = deploy["steps"]
+    assert step["id"] == "deployment" and step["uses"].startswith("actions/deploy-pages@")
+    configure = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages@"))
+    build_step = next(s for s in build["steps"] if "pcor-site build" in s.get("run", ""))
+    assert build_step["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"] == {"path": "site"}
+    assert "site_url: !ENV [SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_weekly_workflow_reports_without_failing():
+    workflow = workflows()["weekly.yml"]
+    on = triggers(workflow)
+    assert on["schedule"] and "workflow_dispatch" in on
+    assert workflow["permissions"] == {"contents": "read"}
+    named = {step.get("name", ""): step for _, step in steps(workflow)}
+    links = next(step for step in named.values() if step.get("run", "").lstrip().startswith(("lychee ", "status=0")))
+    assert links["continue-on-error"] is True and "GITHUB_STEP_SUMMARY" in links["run"]
+    stale = next(step for step in named.values() if "pcor-site stale" in step.get("run", ""))
+    assert "GITHUB_STEP_SUMMARY" in stale["run"]
+
+
+def _zizmor() -> list[str] | None:
+    if shutil.which("zizmor"):
+        return [shutil.which("zizmor")]
+    sibling = Path(sys.executable).with_name("zizmor")
+    if sibling.exists():
+        return [str(sibling)]
+    if importlib.util.find_spec("zizmor") is not None:
+        return [sys.executable, "-m", "zizmor"]
+    return None
+
+
+def test_zizmor_clean():
+    command = _zizmor()
+    if command is None:
+        pytest.skip("zizmor is not installed: `pip install zizmor` (it is in the test extra) to audit the workflows")
+    done = subprocess.run([*command, "--offline", "--no-progress", str(WORKFLOWS)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No findings to report" in done.stdout
+
+
+# ------------------------------------------------------------------ the guide
+
+
+def test_contributing_guide_covers_the_contributor_path():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for needle in ("make check", "make test", "make golden", "make schemas", "pcor-site new KIND SLUG",
+                   "# yaml-language-server: $schema=../../schemas/", "pcor-site check --strict", "pcor-site info",
+                   "cautions", "seed", "references.bib"):
+        assert needle in text, needle
+    families = sorted({code[0] + code[1] for code in RULES})
+    for family in families:
+        assert f"{family}xx" in text, f"rule family {family}xx is not explained"
