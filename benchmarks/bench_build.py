@@ -181,13 +181,13 @@ def measure(n: int) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    head = (f"{'N':>7} {'check s':>8} {'build s':>8} {'compile %':>9} {'engine s':>9} {'pages':>6} "
+    head = (f"{'N':>7} {'check s':>8} {'build s':>8} {'compile %':>9} {'engine s':>9} {'post s':>7} {'pages':>6} "
             f"{'peak MB':>8} {'site MB':>8} {'home KB':>8} {'ms/record':>10}")
     lines = [head, "-" * len(head)]
     for r in rows:
         lines.append(
             f"{r['n']:>7,} {r['check']:>8.2f} {r['build']:>8.2f} {100 * r['compile'] / r['build']:>8.1f}% "
-            f"{r['engine']:>9.2f} {r['pages']:>6,} {r['peak_mb']:>8.0f} {r['site_mb']:>8.1f} {r['index_kb']:>8.1f} "
+            f"{r['engine']:>9.2f} {r['post_build']:>7.2f} {r['pages']:>6,} {r['peak_mb']:>8.0f} {r['site_mb']:>8.1f} {r['index_kb']:>8.1f} "
             f"{1000 * r['build'] / r['n']:>10.2f}"
         )
     return "\n".join(lines)
@@ -211,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"N={n:,}: hub generated in {rows[-1]['generate']:.1f} s, built in {rows[-1]['build']:.1f} s", file=sys.stderr, flush=True)
     print(f"pcor-site build benchmark (python {sys.version.split()[0]}, {os.cpu_count()} CPUs)")
     print("check s: load+validate+resolve; build s: check+compile+engine+post-build+swap; "
-          "compile %: share of build spent rendering and writing the docs tree; ms/record: build s / N")
+          "compile %: share of build spent rendering and writing the docs tree; post s: post-build gate + CSP; "
+          "peak MB: max RSS of the child process; home KB: size of index.html; ms/record: build s / N")
     print(table(rows))
     return 0
 

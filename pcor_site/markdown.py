@@ -18,8 +18,14 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .citations.syntax import ENV_KEY as CITE_ENV_KEY
+from .citations.syntax import cite_plugin
+
 MAX_NESTING = 20
 MAX_BODY_CHARS = 100_000
+#: markdown-it's link parser is quadratic in unmatched '[' (100,000 of them take ~20 s): text with
+#: more than this many is refused by `lint` and rendered as escaped plain text.
+MAX_BRACKETS = 2_000
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 ALLOWED_TAGS = {
@@ -66,7 +72,7 @@ def _safe_link(url: str) -> bool:
 def _parser(allow_html: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING})
     md.enable("table").enable("strikethrough")
-    md.use(footnote_plugin).use(deflist_plugin)
+    md.use(footnote_plugin).use(deflist_plugin).use(cite_plugin)  # [@key] citations
     md.validateLink = _safe_link
     return md
 
@@ -77,17 +83,26 @@ _LINTER.validateLink = lambda url: True  # see every link, so unsafe ones can be
 
 
 def _heading_shift(tokens) -> None:
-    """Record pages own the h1; body headings start at h2."""
+    """Record pages own the h1: body headings shift so the body's highest level becomes h2."""
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    if not levels:
+        return
+    shift = 2 - min(levels)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
-            level = min(int(token.tag[1]) + 1, 6)
-            token.tag = f"h{level}"
+            token.tag = f"h{min(max(int(token.tag[1]) + shift, 2), 6)}"
 
 
-def render(text: str) -> str:
-    """Markdown → sanitised HTML. Never raises on any input."""
+def _too_complex(text: str) -> bool:
+    return text.count("[") > MAX_BRACKETS
+
+
+def render(text: str, cite=None) -> str:
+    """Markdown → sanitised HTML. Never raises on any input. `cite`: the page's citations (numbering)."""
     text = text[:MAX_BODY_CHARS]
-    env: dict = {}
+    if _too_complex(text):
+        return "<p>" + html.escape(text) + "</p>"
+    env: dict = {CITE_ENV_KEY: cite} if cite is not None else {}
     tokens = _RENDERER.parse(text, env)
     _heading_shift(tokens)
     raw = _RENDERER.renderer.render(tokens, _RENDERER.options, env)
@@ -124,10 +139,17 @@ def lint(text: str) -> list[MarkdownProblem]:
     if len(text) > MAX_BODY_CHARS:
         problems.append(MarkdownProblem("E403", 0, f"the text is {len(text):,} characters; the limit is {MAX_BODY_CHARS:,}"))
         text = text[:MAX_BODY_CHARS]
+    if _too_complex(text):
+        problems.append(MarkdownProblem("E403", 0, f"the text has {text.count('['):,} '[' characters; the limit is {MAX_BRACKETS:,}"))
+        return problems
     block_line = 0
+    too_deep = False
     for token in _walk(_LINTER.parse(text)):
         if token.map:
             block_line = token.map[0]
+        if token.level >= MAX_NESTING - 1 and not too_deep:
+            too_deep = True
+            problems.append(MarkdownProblem("E403", block_line, f"lists or quotes are nested more than {MAX_NESTING - 2} levels deep"))
         if token.type == "text" and _LOOKS_LIKE_TAG.search(token.content):
             tag = _LOOKS_LIKE_TAG.search(token.content).group(0)[:60]
             problems.append(MarkdownProblem("E401", block_line, f"text that looks like an HTML tag is not allowed: {tag!r}"))

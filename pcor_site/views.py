@@ -14,7 +14,10 @@ from .bibliography import Reference
 from .catalog import Catalog
 from .config import HubConfig
 from .render import urls
-from .render.references import format_reference
+from .citations.record import RecordCitations
+from .citations.references import build as build_references
+from .citations.references import plain_text as format_reference_text
+from .citations.syntax import strip as strip_citations
 from .schema import KINDS, Kind
 from .schema.base import Record
 from .schema.refs import _marker
@@ -129,6 +132,7 @@ class RecordPage:
     sources: list[SourceView]
     last_reviewed: str
     extra_sections: list = field(default_factory=list)
+    head_yaml: str = ""  # extra front matter (Highwire `head_meta`), built by pcor_site.citations
     index: explore.RecordIndex | None = None  # what the search index learns from the page
 
 
@@ -169,7 +173,7 @@ def _plain(text: str) -> str:
 
 
 def _description(text: str, limit: int = 300) -> str:
-    text = _plain(text)
+    text = strip_citations(text)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -187,7 +191,7 @@ class ViewBuilder:
 
     def reference_link(self, key: str, from_url: str) -> LinkView:
         reference = self.catalog.bibliography.get(key)
-        text = format_reference(reference) if reference else key
+        text = format_reference_text(reference, self.config) if reference else key
         return LinkView(text, urls.relative(from_url, urls.reference(key)))
 
     def source_view(self, source, from_url: str) -> SourceView:
@@ -197,7 +201,7 @@ class ViewBuilder:
             return SourceView(source.title or source.url, source.url, note, flag)
         if source.ref:
             reference = self.catalog.bibliography.get(source.ref)
-            label = source.title or (format_reference(reference) if reference else source.ref)
+            label = source.title or (format_reference_text(reference, self.config) if reference else source.ref)
             return SourceView(label, urls.relative(from_url, urls.reference(source.ref)), note, flag)
         seed = self.catalog.get("page", source.seed)
         label = source.title or (f"Project summary: {seed.record.title}" if seed else f"Project summary ({source.seed})")
@@ -229,10 +233,11 @@ class ViewBuilder:
             self._vocab_links("action_types", getattr(record, "action_types", []), url, "Purchaser actions"),
         ) if s]
         facts, link_sections, text_sections = self._fields(item, url)
+        cites = RecordCitations(self.catalog, self.config, item, url)  # [@key] numbering across summary and body
         if not hasattr(self, "_glossary"):
             self._glossary = glossary_links.Glossary(self.catalog)
         summary_html, body_html = glossary_links.link_terms(
-            self._glossary, [markdown.render(record.summary), markdown.render(item.body) if item.body else ""], url, item.key
+            self._glossary, [markdown.render(record.summary, cites), markdown.render(item.body, cites) if item.body else ""], url, item.key
         )
         return RecordPage(
             url=url,
@@ -252,7 +257,8 @@ class ViewBuilder:
             backlink_sections=self._backlinks(item, url),
             sources=[self.source_view(s, url) for s in record.sources],
             last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
-            extra_sections=extensions.record_sections(item, self.catalog, url),
+            extra_sections=cites.sections() + extensions.record_sections(item, self.catalog, url),
+            head_yaml=cites.head_yaml(),
             index=explore.record_index(item, self.catalog),
         )
 
@@ -384,19 +390,9 @@ class ViewBuilder:
         intro = vocabulary.introduction if vocabulary and vocabulary.introduction else "How the hub rates the strength of evidence."
         return IndexPage(url, urls.doc_for(url), title, intro, intro), views
 
-    def references(self) -> tuple[IndexPage, list[ReferenceView]]:
-        url = urls.references()
-        entries = sorted(self.catalog.bibliography.entries.values(), key=lambda r: format_reference(r).casefold())
-        views = []
-        for reference in entries:
-            citing = {link.source.key: link.source for link in self.catalog.cited_by.get(reference.key, [])}
-            views.append(ReferenceView(
-                anchor="ref-" + urls.anchor(reference.key), key=reference.key, text=format_reference(reference),
-                url=_reference_url(reference),
-                cited_by=[self.item_link(i, url) for i in sorted(citing.values(), key=lambda i: i.record.title.casefold())],
-            ))
-        intro = "Every publication the hub cites, with the records that cite it."
-        return IndexPage(url, urls.doc_for(url), "References", intro, intro), views
+    def references(self):
+        """The References page: (IndexPage, citations.references.ReferencesView)."""
+        return build_references(self)
 
     def home(self) -> IndexPage:
         url = urls.home()

@@ -8,6 +8,7 @@ the number is stripped here and the page numbers entries itself.
 
 from __future__ import annotations
 
+import html
 import re
 import warnings
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .. import markdown
 ALIASES = {"ama": "american-medical-association", "apa": "apa", "vancouver": "nlm-citation-sequence"}
 DEFAULT_STYLE = "ama"
 _LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
+_TAG = re.compile(r"<[^>]*>")
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 
 
@@ -79,19 +81,18 @@ class Styler:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 try:
-                    plain = self._render(todo, formatter.plain)
                     rich = self._render(todo, formatter.html)
                 except Exception:  # noqa: BLE001 - one odd entry must not stop the build: format one by one
-                    plain, rich = {}, {}
+                    rich = {}
                     for item in todo:
                         try:
-                            plain.update(self._render([item], formatter.plain))
                             rich.update(self._render([item], formatter.html))
                         except Exception:  # noqa: BLE001
-                            plain[item["id"]] = rich[item["id"]] = _fallback(item)
+                            rich[item["id"]] = html.escape(_fallback(item))
             for item in todo:
-                text = plain.get(item["id"], _fallback(item))
-                self._cache[_cache_key(item)] = Formatted(text, sanitize(rich.get(item["id"], text)))
+                fragment = sanitize(rich.get(item["id"]) or html.escape(_fallback(item)))
+                text = " ".join(html.unescape(_TAG.sub("", fragment)).split())
+                self._cache[_cache_key(item)] = Formatted(text, fragment)
         return {i["id"]: self._cache[_cache_key(i)] for i in items}
 
     def format(self, item: dict) -> Formatted:

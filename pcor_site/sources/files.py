@@ -43,7 +43,7 @@ def forbidden_character(text: str) -> tuple[int, int, str] | None:
         if category in ("Cc", "Cf", "Co", "Cs") or char in "\u2028\u2029":
             line = text.count("\n", 0, match.start()) + 1
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            name = unicodedata.name(char, "control character")
             return line, column, f"forbidden character U+{ord(char):04X} ({name})"
     return None
 
