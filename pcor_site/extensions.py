@@ -57,3 +57,13 @@ def _register_builtin() -> None:
 
 
 _register_builtin()
+
+
+def _register_citations() -> None:
+    """Cite-this files, data downloads and the `[@key]` check (pcor_site/citations)."""
+    from .citations.hooks import register
+
+    register()
+
+
+_register_citations()

@@ -17,6 +17,7 @@ from .render import urls
 from .citations.record import RecordCitations
 from .citations.references import build as build_references
 from .citations.references import plain_text as format_reference_text
+from .citations.references import coins_of as reference_coins
 from .citations.syntax import strip as strip_citations
 from .schema import KINDS, Kind
 from .schema.base import Record
@@ -76,6 +77,7 @@ class LinkView:
     url: str
     note: str = ""
     kind: str = ""
+    coins: str = ""  # OpenURL ContextObject of a listed reference (rendered as a COinS span)
 
 
 @dataclass
@@ -133,6 +135,7 @@ class RecordPage:
     last_reviewed: str
     extra_sections: list = field(default_factory=list)
     head_yaml: str = ""  # extra front matter (Highwire `head_meta`), built by pcor_site.citations
+    end_sections: list = field(default_factory=list)  # last on the page: "Cite this", structured data
     index: explore.RecordIndex | None = None  # what the search index learns from the page
 
 
@@ -192,7 +195,7 @@ class ViewBuilder:
     def reference_link(self, key: str, from_url: str) -> LinkView:
         reference = self.catalog.bibliography.get(key)
         text = format_reference_text(reference, self.config) if reference else key
-        return LinkView(text, urls.relative(from_url, urls.reference(key)))
+        return LinkView(text, urls.relative(from_url, urls.reference(key)), coins=reference_coins(reference) if reference else "")
 
     def source_view(self, source, from_url: str) -> SourceView:
         flag = {"secondary": "secondary source", "disputed": "disputed"}.get(source.reliability, "")
@@ -259,6 +262,7 @@ class ViewBuilder:
             last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
             extra_sections=cites.sections() + extensions.record_sections(item, self.catalog, url),
             head_yaml=cites.head_yaml(),
+            end_sections=cites.end_sections(),
             index=explore.record_index(item, self.catalog),
         )
 

@@ -25,6 +25,13 @@ RIS_TYPES = {
 _BIB_SPECIALS = re.compile(r"([&%$#_{}])")
 
 
+class _RisWriter(rispy.RisWriter):
+    """RIS without rispy's `1.` counter line before each record (not part of the format)."""
+
+    def set_header(self, count):
+        return ""
+
+
 def _write_bibtex(entries: list[model.Entry]) -> str:
     return bibtexparser.write_string(bibtexparser.Library(entries))
 
@@ -76,7 +83,7 @@ def ris(items: list[dict]) -> str:
         if item.get("note"):
             record["notes"] = [item["note"]]
         records.append(record)
-    return rispy.dumps(records)
+    return rispy.dumps(records, implementation=_RisWriter)
 
 
 def csl_json(items: list[dict]) -> str:

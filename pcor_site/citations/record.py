@@ -25,10 +25,11 @@ class RecordCitations(PageCitations):
         self.item = item
         self.csl = exports.record_csl(item, config)
 
-    def sections(self) -> list:
+    def end_sections(self) -> list:
+        """Sections for the very end of the page: "Cite this" and the structured data."""
         from ..extensions import HtmlSection
 
-        found = super().sections()
+        found = []
         stem = cite_stem(self.item)
         texts = {"bib": exports.record_bibtex(self.item, self.config), "ris": exports.ris([self.csl]),
                  "json": exports.csl_json([self.csl])}

@@ -97,3 +97,8 @@ def reference_stem(key: str) -> str:
 def plain_text(reference, config) -> str:
     """One reference as plain text in the configured CSL style (for link lists and sources)."""
     return styler(style_name(config)).format(to_csl(reference)).text
+
+
+def coins_of(reference) -> str:
+    """The COinS ContextObject of a reference (for listings such as a study's publications)."""
+    return metadata.coins(to_csl(reference))

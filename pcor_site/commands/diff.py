@@ -73,6 +73,9 @@ def _title(parsed: Parsed) -> str:
     return " ".join(title.split()) if isinstance(title, str) else ""
 
 
+_MISSING = object()
+
+
 def changed_fields(old: Parsed, new: Parsed) -> list[str]:
     """Top-level fields whose values differ (new order first, then removed ones), then "body"."""
     names = list(new.data) + [name for name in old.data if name not in new.data]
@@ -80,9 +83,6 @@ def changed_fields(old: Parsed, new: Parsed) -> list[str]:
     if (old.body or "").strip() != (new.body or "").strip():
         fields.append("body")
     return fields
-
-
-_MISSING = object()
 
 
 def compare(root: Path, base: str, head: str) -> list[Change]:

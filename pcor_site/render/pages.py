@@ -109,6 +109,7 @@ def navigation(catalog: Catalog) -> list:
             nav.append({kind.plural: f"{kind.url_dir}/index.md"})
     nav.append({"Evidence tiers": "evidence-tiers.md"})
     nav.append({"References": "references.md"})
+    nav.append({"Data downloads": "downloads.md"})  # written by pcor_site.citations.hooks
     for item in sorted(catalog.of_kind("page"), key=lambda i: i.id):
         nav.append({html.escape(item.record.nav_title or item.record.title): f"{item.id}.md"})
     return nav
