@@ -21,6 +21,7 @@ from .sources.files import read_text, relative
 BIB_PATH = Path("content/references.bib")
 MAX_BIB_BYTES = 4 * 1024 * 1024
 _SWALLOWED = re.compile(r"[}\"]\s*,?\s*([A-Za-z][\w-]*)\s*=\s*[{\"]")
+_SWALLOWED_BARE = re.compile(r"\A[^{}\s\"]+\s*\n\s*([A-Za-z][\w-]*)\s*=")  # `year = 2020` then no comma
 _SWALLOWED_NAMES = re.compile(r"[}\"]\s*,?\s*([A-Za-z][\w-]*)\s*=")
 _BARE_VALUE = re.compile(r"(?m)(?:^|[,{])\s*([A-Za-z][\w-]*)\s*=\s*([A-Za-z][\w:.-]*)\s*(?=[,}\n#])")
 _DOI = re.compile(r"10\.\d{4,9}/\S+\Z")
@@ -77,13 +78,17 @@ def _check_entry(rel: str, entry: model.Entry, macros: set[str], truncated: bool
     line = _line_of(entry)
     field_lines = {f.key.lower(): (f.start_line or 0) + 1 if f.start_line is not None else line for f in entry.fields}
     lost: set[str] = set()  # fields hidden by a missing comma: reported once, as E503
+    flagged: set[str] = set()  # fields whose value swallowed the next field
     for fld in entry.fields:
         value = str(fld.value)
-        swallowed = _SWALLOWED.search(value)
+        swallowed = _SWALLOWED.search(value) or _SWALLOWED_BARE.search(value)
         if swallowed:
+            flagged.add(fld.key.lower())
+            lost.add(swallowed.group(1).lower())
             lost.update(name.lower() for name in _SWALLOWED_NAMES.findall(value))
             problems.append(Diagnostic.of("E503", rel, (fld.start_line or 0) + 1, 1,
                                           f"field '{fld.key}' of '{entry.key}' contains '{swallowed.group(1)} = ...': a comma is missing before it"))
+    problems += _missing_commas(rel, entry, lost)
     for name, value in _BARE_VALUE.findall(entry.raw):
         if value.lower() not in macros and value.lower() not in _MONTHS and not value.isdigit():
             problems.append(Diagnostic.of("E505", rel, field_lines.get(name.lower(), line), 1,
@@ -100,12 +105,58 @@ def _check_entry(rel: str, entry: model.Entry, macros: set[str], truncated: bool
             continue
         if not fields.get(required, "").strip():
             problems.append(Diagnostic.of("E506", rel, line, 1, f"@{entry.entry_type} '{entry.key}' has no '{required}'"))
-    if "year" in fields and not re.fullmatch(r"\d{4}", fields["year"].strip("{} ")):
+    if "year" in fields and "year" not in flagged and not re.fullmatch(r"\d{4}", fields["year"].strip("{} ")):
         problems.append(Diagnostic.of("E506", rel, line, 1, f"'{entry.key}' has year '{fields['year']}'; write four digits"))
     doi = fields.get("doi")
     if doi is not None and not _DOI.match(doi.strip()):
         problems.append(Diagnostic.of("E507", rel, field_lines.get("doi", line), 1, f"'{entry.key}' has DOI '{doi}'"))
     return problems
+
+
+def _missing_commas(rel: str, entry: model.Entry, lost: set[str]) -> list[Diagnostic]:
+    """Fields bibtexparser kept although no comma separates them from the previous one (BibTeX
+    itself stops there): the text before each field's name must end with `,` (or the entry's `{`)."""
+    problems = []
+    lines = entry.raw.splitlines()
+    base = entry.start_line or 0
+    for previous, fld in zip(entry.fields, entry.fields[1:]):
+        if fld.start_line is None or fld.key.lower() in lost:
+            continue
+        index = fld.start_line - base
+        if not 0 <= index < len(lines):
+            continue
+        before = lines[index][: max(lines[index].find(fld.key), 0)].rstrip()
+        back = index
+        while not before and back > 0:
+            back -= 1
+            before = lines[back].rstrip()
+        if before and before[-1] not in ",{(":
+            problems.append(Diagnostic.of("E503", rel, fld.start_line + 1, 1,
+                                          f"no comma between fields '{previous.key}' and '{fld.key}' of '{entry.key}': BibTeX stops reading the entry here"))
+    return problems
+
+
+_CONCAT = re.compile(r"""^\s*(?:"[^"]*"|\{[^{}]*\}|[A-Za-z0-9_:.-]+)(?:\s*#\s*(?:"[^"]*"|\{[^{}]*\}|[A-Za-z0-9_:.-]+))+\s*$""")
+_PART = re.compile(r"""\s*(?:"([^"]*)"|\{([^{}]*)\}|([A-Za-z0-9_:.-]+))\s*(?:#|$)""")
+
+
+def _concatenate(value: str, strings: dict[str, str]) -> tuple[str, list[str]]:
+    """Resolve `a # " " # {b}`: quoted and braced parts as written, names from @string, digits as is."""
+    text, undefined = [], []
+    for quoted, braced, name in _PART.findall(value):
+        if name:
+            if name.isdigit():
+                text.append(name)
+            elif name.lower() in strings:
+                text.append(strings[name.lower()].strip('{}"'))
+            elif name.lower() in _MONTHS:
+                text.append(name)
+            else:
+                undefined.append(name)
+                text.append(name)
+        else:
+            text.append(quoted or braced)
+    return "".join(text), undefined
 
 
 def _field(entry: model.Entry, name: str) -> str | None:
@@ -159,6 +210,7 @@ def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
     library = bibtexparser.parse_string(text)
     problems = [_failed(rel, block) for block in library.failed_blocks]
     macros = {string.key.lower() for string in library.strings}
+    strings = {string.key.lower(): str(string.value) for string in library.strings}
     truncated: set[int] = set()  # entries cut short by a stray `}`: their missing fields follow it
     previous = None
     for block in library.blocks:
@@ -183,9 +235,16 @@ def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
             continue
         by_lower[entry.key.lower()] = entry
         checks.append((entry, id(entry) in truncated))
-        bibliography.entries[entry.key] = Reference(
-            entry.key, entry.entry_type.lower(), {f.key.lower(): str(f.value) for f in entry.fields}, _line_of(entry), entry.raw
-        )
+        values = {}
+        for fld in entry.fields:
+            value = str(fld.value)
+            if _CONCAT.search(value):  # `jean # " " # cesar`: bibtexparser leaves @string concatenation unresolved
+                value, undefined = _concatenate(value, strings)
+                for name in undefined:
+                    problems.append(Diagnostic.of("E505", rel, (fld.start_line or entry.start_line or 0) + 1, 1,
+                                                  f"field '{fld.key}' of '{entry.key}' uses undefined macro '{name}'"))
+            values[fld.key.lower()] = value
+        bibliography.entries[entry.key] = Reference(entry.key, entry.entry_type.lower(), values, _line_of(entry), entry.raw)
     for entry, cut in checks:  # after every entry is known: BibTeX puts crossref parents last
         problems += _check_entry(rel, entry, macros, cut, _inherited(entry, by_lower))
     problems += _crossref_cycles(rel, {e.key: e for e in by_lower.values()})

@@ -25,6 +25,7 @@ from .diagnostics import Diagnostic, has_failures
 from .honesty import check_honesty
 from .render.pages import navigation, render_site
 from .resolve import resolve
+from .schema import KINDS
 from .validate import load_records, load_vocabularies
 from .write import WriteError, WriteReport, write_tree
 
@@ -66,9 +67,20 @@ def check(root: Path, strict: bool = False) -> CheckResult:
     problems += more
     bibliography, more = load_bibliography(root)
     problems += more
-    catalog, more = resolve(items, vocabularies, bibliography)
+    catalog, more = resolve(items, vocabularies, bibliography, broken_records(problems))
     problems += more + check_honesty(catalog) + extensions.extra_checks(catalog, root)
     return CheckResult(config, problems, catalog, strict)
+
+
+def broken_records(problems: list[Diagnostic]) -> frozenset[str]:
+    """Record keys ("kind/id") whose files have errors, so links to them are not reported twice."""
+    folders = {kind.folder: kind.name for kind in KINDS.values()}
+    keys = set()
+    for problem in problems:
+        parts = problem.path.split("/")
+        if problem.is_error and len(parts) == 3 and parts[0] == "content" and parts[1] in folders:
+            keys.add(f"{folders[parts[1]]}/{parts[2].rsplit('.', 1)[0]}")
+    return frozenset(keys)
 
 
 def source_date_epoch(root: Path) -> str:

@@ -89,6 +89,15 @@ RULES: dict[str, Rule] = _rules(
     Rule("W703", "possible Social Security number", "Remove the number: the hub must never publish identifiers.", W),
     Rule("W704", "possible date of birth", "Remove dates of birth: they identify people.", W),
     Rule("W705", "quote attributed to a named person", "List the person in `consent:` if they agreed to be quoted by name, or remove the name.", W),
+    # E85x: infographics (pcor_site/infographics/)
+    Rule("E850", "infographic data cannot be used", "Fix the data file or the rows as the message says."),
+    Rule("E851", "small cell: a count from 1 to 10", "Suppress the figure (`suppressed: true`), merge categories, or mark it `published_aggregate: true` if its cited public source published it."),
+    Rule("E852", "a small count can be derived from other figures", "Suppress a second figure of the group, or merge categories, so no count from 1 to 10 can be worked out."),
+    Rule("E853", "figure does not cite its source", "Add `source: N` (N-th entry of the record's sources) to the figure, or list the source under `sources:`."),
+    Rule("E854", "percentage without its denominator", "Say what the percentage is a share of: add `denominator:` to the figure or the record."),
+    Rule("E855", "data does not fit the chart", "Give the figures the chart needs (see the message), or choose another chart kind."),
+    Rule("E856", "palette colour lacks contrast", "Choose a darker colour: chart marks need 3:1 and text 4.5:1 against the background."),
+    Rule("E857", "palette colours are hard to tell apart", "Replace one of the two colours; check it under protanopia, deuteranopia and tritanopia."),
     # E9xx: engine and output
     Rule("E901", "the site engine failed", "Run `pcor-site build` again with the message above; report a bug if it persists."),
     Rule("E902", "the built site failed a safety check", "The output contains something unsafe; see the message."),

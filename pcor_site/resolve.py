@@ -37,6 +37,8 @@ def _check_ref(catalog: Catalog, item: Item, path: tuple, marker, value: str) ->
     where = ".".join(map(str, path))
     if isinstance(marker, RecordRef):
         if catalog.get(marker.kind, value) is None:
+            if f"{marker.kind}/{value}" in catalog.broken:
+                return None  # the record exists but is invalid: its own diagnostics say why
             ids = [i.id for i in catalog.of_kind(marker.kind)]
             return Diagnostic.of("E302", item.path, line, col, f"{where}: no {marker.kind} with id '{value}'{_did_you_mean(value, ids)}")
         catalog.backlinks[f"{marker.kind}/{value}"].append(Link(item, path[0]))
@@ -110,9 +112,12 @@ def _page_collisions(catalog: Catalog) -> list[Diagnostic]:
     return problems
 
 
-def resolve(items: list[Item], vocabularies: dict[str, Vocabulary], bibliography: Bibliography) -> tuple[Catalog, list[Diagnostic]]:
+def resolve(
+    items: list[Item], vocabularies: dict[str, Vocabulary], bibliography: Bibliography, broken: frozenset[str] = frozenset()
+) -> tuple[Catalog, list[Diagnostic]]:
+    """`broken`: keys ("kind/id") of record files that exist but failed to load or validate."""
     by_key, problems = _unique(items)
-    catalog = Catalog(by_key, vocabularies, bibliography)
+    catalog = Catalog(by_key, vocabularies, bibliography, broken=broken)
     for item in by_key.values():
         for path, marker, value in iter_refs(item.record):
             problem = _check_ref(catalog, item, path, marker, value)

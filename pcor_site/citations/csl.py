@@ -14,7 +14,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 
 from ..bibliography import Reference
 
-_LATEX = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+_LATEX = LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
 _NEEDS_LATEX = re.compile(r"[\\{}~$%&]|--|``|''")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
@@ -134,6 +134,7 @@ def to_csl(reference: Reference) -> dict:
         item["issued"] = date
     doi = fields.get("doi", "").strip()
     if doi:
+        doi = doi.replace("{\\_}", "_").replace("\\_", "_").replace("{", "").replace("}", "")  # Mendeley writes {\_}
         item["DOI"] = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi, flags=re.IGNORECASE)
     url = fields.get("url", "").strip() or _url_from_howpublished(fields.get("howpublished", ""))
     if url:
