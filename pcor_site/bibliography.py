@@ -248,7 +248,7 @@ def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
     for entry, cut in checks:  # after every entry is known: BibTeX puts crossref parents last
         problems += _check_entry(rel, entry, macros, cut, _inherited(entry, by_lower))
     problems += _crossref_cycles(rel, {e.key: e for e in by_lower.values()})
-    return bibliography, problems
+    return bibliography, list(dict.fromkeys(problems))  # one report per problem, in order
 
 
 def load_bibliography(root: Path) -> tuple[Bibliography, list[Diagnostic]]:

@@ -1,11 +1,14 @@
 """Hub settings, read from the one file that configures the site: the project's mkdocs.yml.
 
 pcor-site reads `site_name`, `site_url`, `site_description`, `repo_url` and its own options under
-`extra.hub`. Engine-specific tags such as `!!python/name:` are tolerated and ignored here.
+`extra.hub`. `!ENV` is resolved as MkDocs resolves it (so `site_url` can come from SITE_URL);
+other engine-specific tags such as `!!python/name:` are tolerated and ignored here.
 """
 
 from __future__ import annotations
 
+import os
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +25,39 @@ class _TolerantLoader(yaml.SafeLoader):
     pass
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' `!ENV VAR` / `!ENV [VAR1, VAR2, default]`: the first set variable, else the default."""
+    default = None
+    if isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+        if len(children) > 1:
+            default = loader.construct_object(children.pop())
+        names = [loader.construct_scalar(child) for child in children]
+    else:
+        names = [loader.construct_scalar(node)]
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' `!ENV NAME` / `!ENV [NAME, OTHER, default]`: the first variable that is set, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        values = loader.construct_sequence(node)
+        names, default = values[:-1], values[-1] if len(values) > 1 else None
+        if len(values) == 1:
+            names = values
+    for name in names:
+        if isinstance(name, str) and os.environ.get(name):
+            return os.environ[name]
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 

@@ -98,6 +98,17 @@ RULES: dict[str, Rule] = _rules(
     Rule("E855", "data does not fit the chart", "Give the figures the chart needs (see the message), or choose another chart kind."),
     Rule("E856", "palette colour lacks contrast", "Choose a darker colour: chart marks need 3:1 and text 4.5:1 against the background."),
     Rule("E857", "palette colours are hard to tell apart", "Replace one of the two colours; check it under protanopia, deuteranopia and tritanopia."),
+    # E8xx: podcast (pcor_site/podcast)
+    Rule("E801", "podcast show settings are invalid", "Fix extra.hub.podcast in mkdocs.yml as the message says."),
+    Rule("E802", "episode file not found", "Put the file beside the episode record and name it exactly (ASCII letters, digits, '.', '_', '-')."),
+    Rule("E803", "transcript is not valid WebVTT", "Fix the transcript at this line: it starts with WEBVTT, then cues like '00:00:01.000 --> 00:00:04.000' and their text."),
+    Rule("E804", "declared audio size or duration differs from the file", "Correct audio_length or duration, or leave them out: they are read from a local file."),
+    Rule("E805", "audio cannot go in the feed", "Use an .mp3 or .m4a file; for external audio give its https:// address and audio_length in bytes."),
+    Rule("E806", "artwork breaks Apple's rules", "Use a JPEG or PNG, RGB (no transparency), square, 1400-3000 px."),
+    Rule("E807", "chapters out of order or past the end", "List chapters by increasing start time, each before the end of the audio."),
+    Rule("E808", "the podcast feed cannot be published", "Complete extra.hub.podcast in mkdocs.yml as the message says."),
+    Rule("E809", "two episodes share a guid or audio file", "Give each episode its own audio and guid; never reuse a published guid."),
+    Rule("W810", "podcast owner e-mail is not a role mailbox", "The feed publishes this address: use a role mailbox such as podcast@ or info@.", W),
     # E9xx: engine and output
     Rule("E901", "the site engine failed", "Run `pcor-site build` again with the message above; report a bug if it persists."),
     Rule("E902", "the built site failed a safety check", "The output contains something unsafe; see the message."),

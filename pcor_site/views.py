@@ -56,6 +56,8 @@ SECTION_FIELDS = {
     "title", "summary", "sources", "cautions", "last_reviewed", "related", "asks", "outcomes", "objectives",
     "key_points", "discussion_questions", "steps", "definition", "sessions", "alt_text", "description",
     "show_notes", "transcript", "nav_title", "audio_type", "audio_length", "explicit", "guest_names", "chart",
+    "audio_url", "chapters", "artwork", "guid",  # episode: shown by pcor_site/podcast's sections
+    "rows", "data", "value_type", "denominator", "category_label", "series_label", "published_aggregate",  # infographic: pcor_site/infographics
 }
 BACKLINK_HEADINGS = {
     "practice": "Practices that use this", "module": "Curriculum modules that teach this",
@@ -342,6 +344,8 @@ class ViewBuilder:
     def kind_index(self, kind: Kind) -> IndexPage:
         url = urls.kind_index(kind)
         items = sorted(self.catalog.of_kind(kind.name), key=lambda i: (getattr(i.record, "order", 0), i.record.title.casefold()))
+        if kind.name == "episode":  # newest first, as podcast apps list them
+            items = sorted(items, key=lambda i: (i.record.date, i.id), reverse=True)
         if kind.name == "strategy":
             sections = []
             for stage in self.catalog.terms("purchasing_stages"):
@@ -350,7 +354,8 @@ class ViewBuilder:
                     sections.append(ListSection(stage.label, [self.item_link(i, url, _description(i.record.summary, 200)) for i in found]))
         else:
             sections = [ListSection(f"All {kind.plural.lower()} ({len(items)})", [self.item_link(i, url, _description(i.record.summary, 200)) for i in items])]
-        return IndexPage(url, urls.doc_for(url, section=True), kind.plural, kind.intro, kind.intro, sections=sections)
+        return IndexPage(url, urls.doc_for(url, section=True), kind.plural, kind.intro, kind.intro, sections=sections,
+                         intro_html=extensions.index_html(kind, self.catalog, self.config, url))
 
     def tagged_sections(self, vocab: str, term_id: str, url: str) -> list[ListSection]:
         tagged = self.catalog.tagged.get((vocab, term_id), [])

@@ -70,10 +70,12 @@ def test_page_loads_without_csp_violation_or_external_request(page, server, path
 def test_search_works_under_the_policy(page, server):
     page.events.clear()
     page.goto(server)
-    box = page.locator("input.md-search__input")
+    # the header box opens Explore, which runs Pagefind (WebAssembly: needs 'wasm-unsafe-eval')
+    box = page.locator("input#pcor-site-search")
     box.click()
     page.keyboard.type("toolkit", delay=30)
-    result = page.locator(".md-search-result__item").first
+    page.keyboard.press("Enter")
+    result = page.locator("#pcor-results li").first
     result.wait_for(timeout=10_000)
-    assert "Fixture toolkit" in page.locator(".md-search-result").inner_text()
+    assert "Fixture toolkit" in page.locator("#pcor-results").inner_text()
     assert page.events == []

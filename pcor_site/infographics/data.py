@@ -13,6 +13,8 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..diagnostics import Diagnostic
 from ..schema.kinds.infographic import Figure
 from ..sources.files import read_text
@@ -112,7 +114,7 @@ def _csv_rows(root: Path, item: Item) -> tuple[list[Row], list[Diagnostic]]:
             data = {name: _cell(name, value) for name, value in zip(header, cells) if value.strip()}
             try:
                 figure = Figure.model_validate(data)
-            except Exception as error:  # pydantic ValidationError
+            except ValidationError as error:
                 problems += model_errors(rel, error, _RowPositions(line), data, Figure)
                 continue
             rows.append(Row(figure, rel, line, 1, {}))

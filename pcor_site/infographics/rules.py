@@ -88,15 +88,15 @@ def source_rules(figures: _Figures, rows: list[Row]) -> list[Diagnostic]:
 def small_cell_rules(figures: _Figures, rows: list[Row]) -> list[Diagnostic]:
     problems = []
     for row in rows:
-        figure = figures.value_type(row)
+        kind = figures.value_type(row)
         value = row.figure.value
         if row.figure.suppressed or figures.exempt(row):
             continue
-        if figure == "count" and _small(value):
+        if kind == "count" and _small(value):
             problems.append(Diagnostic.of("E851", *row.at("value"),
                                           f"figure {_name(row)} is a count of {_number(value)}; counts from 1 to 10 must not be published"))
         denominator = figures.denominator(row)
-        if figure == "percent" and isinstance(denominator, int) and not isinstance(denominator, bool):
+        if kind == "percent" and isinstance(denominator, int) and not isinstance(denominator, bool):
             if _small(denominator):
                 problems.append(Diagnostic.of("E851", *figures.denominator_at(row),
                                               f"percentage {_name(row)} is a share of {denominator}, a count from 1 to 10"))
@@ -166,9 +166,10 @@ def shape_rules(item: Item, rows: list[Row], palette: Palette) -> list[Diagnosti
     return problems
 
 
-def check_item(item: Item, root: Path, palette: Palette = DEFAULT) -> list[Diagnostic]:
-    rows, problems = load_rows(item, root)
-    if problems:
-        return problems
+def check_item(item: Item, root: Path, palette: Palette = DEFAULT, rows: list[Row] | None = None) -> list[Diagnostic]:
+    if rows is None:
+        rows, problems = load_rows(item, root)
+        if problems:
+            return problems
     figures = _Figures(item)
     return source_rules(figures, rows) + small_cell_rules(figures, rows) + shape_rules(item, rows, palette)

@@ -27,7 +27,8 @@ def config(palette: Palette) -> dict:
             "labelColor": palette.text, "titleColor": palette.text, "labelFontSize": 12, "titleFontSize": 12,
             "domainColor": LINE, "tickColor": LINE, "gridColor": "#d9d9d9", "labelLimit": LABEL_LIMIT,
         },
-        "legend": {"labelColor": palette.text, "titleColor": palette.text, "labelFontSize": 12, "titleFontSize": 12, "orient": "top"},
+        "legend": {"labelColor": palette.text, "titleColor": palette.text, "labelFontSize": 12, "titleFontSize": 12, "orient": "top",
+                   "labelLimit": LABEL_LIMIT, "columns": 3},
         "title": {"color": palette.text, "fontSize": 16, "anchor": "start", "subtitleColor": palette.text, "subtitleFontSize": 12},
         "text": {"color": palette.text, "fontSize": 12},
         "header": {"labelColor": palette.text, "titleColor": palette.text},
@@ -45,7 +46,10 @@ def _base(chart: Chart, palette: Palette, values: list[dict]) -> dict:
 
 
 def _value_axis(chart: Chart) -> dict:
-    return {"field": "value", "type": "quantitative", "title": chart.units or None, "axis": {"tickCount": 5}}
+    axis = {"tickCount": 5}
+    if all(f.value_type == "count" for f in chart.figures):
+        axis.update(format="d", tickMinStep=1)  # no 0.5 of a record
+    return {"field": "value", "type": "quantitative", "title": chart.units or None, "axis": axis}
 
 
 def _category_axis(chart: Chart) -> dict:
@@ -98,7 +102,7 @@ def stacked_bar(chart: Chart, palette: Palette) -> dict:
     spec["height"] = {"step": STEP}
     colour = {"field": "series", "type": "nominal", "title": chart.series_label,
               "scale": {"domain": series, "range": list(palette.series[: len(series)])}}
-    stacked = {"field": "value", "type": "quantitative", "stack": "zero", "title": chart.units or None, "axis": {"tickCount": 5}}
+    stacked = {**_value_axis(chart), "stack": "zero"}
     spec["encoding"] = {"y": _category_axis(chart)}
     spec["layer"] = [
         {"transform": [{"filter": "isValid(datum.value)"}],

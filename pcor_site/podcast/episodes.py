@@ -18,7 +18,7 @@ from ..render import urls
 from ..validate import Item
 from . import vtt
 from .media import AUDIO_KINDS, DURATION_TOLERANCE, AudioInfo, artwork_problems, read_audio
-from .show import ShowConfig, episode_guid
+from .show import ShowConfig, artwork_file_problems, episode_guid
 
 LOCAL_AUDIO_MAX = 20 * 1024 * 1024  # larger files belong on a media host, not on GitHub Pages
 
@@ -168,7 +168,7 @@ def inspect(item: Item, root: Path) -> EpisodeFiles:
 def load_podcast(catalog, root: Path) -> tuple[Podcast, list[Diagnostic]]:
     show = ShowConfig(load_config(root))
     episodes = {item.id: inspect(item, root) for item in sorted(catalog.of_kind("episode"), key=lambda i: i.id)}
-    problems = list(show.problems)
+    problems = list(show.problems) + artwork_file_problems(show, root)
     for files in episodes.values():
         problems += files.problems
     podcast = Podcast(show, episodes)

@@ -40,13 +40,14 @@ def _q(prefix: str, name: str) -> str:
     return f"{{{NS[prefix]}}}{name}"
 
 
-def _sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+def _sub(parent, tag: str, value: str | None = None, **attrs: str) -> etree._Element:
+    """A child element; `tag` may be prefixed (itunes:image). Attribute order is kept as given."""
     if ":" in tag:
         prefix, name = tag.split(":", 1)
         tag = _q(prefix, name)
     element = etree.SubElement(parent, tag, attrs)
-    if text is not None:
-        element.text = text
+    if value is not None:
+        element.text = value
     return element
 
 

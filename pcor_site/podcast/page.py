@@ -44,13 +44,14 @@ def _player(files: EpisodeFiles, url: str) -> Markup:
         Markup('<audio class="pcor-audio" data-pcor-player controls preload="none" src="{0}" aria-labelledby="pcor-player-label">'
                '<a href="{0}">Download the audio</a></audio>').format(src),
         Markup("</figure>"),
+        Markup('<p class="pcor-guests">With {0}</p>').format(", ".join(record.guest_names)) if record.guest_names else Markup(""),
         Markup('<ul class="pcor-episode-links">'),
         Markup('<li><a href="{0}" download>Download the episode ({1})</a></li>').format(src, details),
         Markup('<li><a href="#transcript">Read the transcript</a> (also as <a href="{0}">WebVTT captions</a>)</li>').format(transcript),
         Markup("</ul>"),
         Markup('<script src="{0}" defer></script>').format(urls.relative(url, SCRIPT)),
     ]
-    return Markup("\n").join(parts)
+    return Markup("\n").join(p for p in parts if p)
 
 
 def _chapters(files: EpisodeFiles) -> Markup:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
@@ -20,6 +21,7 @@ from ..config import CONFIG_FILE, HubConfig
 from ..diagnostics import Diagnostic
 from ..schema.types import Line, Model
 from .categories import APPLE_CATEGORIES
+from .media import artwork_problems
 
 CONFIG_PATH = ("extra", "hub", "podcast")
 #: Podcasting 2.0: podcast:guid is UUIDv5 of the feed URL (no scheme, no trailing slash) in this namespace.
@@ -188,7 +190,7 @@ class ShowConfig:
         """What stops the feed from being published, given that there are episodes."""
         if self.raw is None:
             return [Diagnostic.of("E808", CONFIG_FILE, 1, 1, "there are podcast episodes but no show settings under extra.hub.podcast",
-                                  "Add extra.hub.podcast to mkdocs.yml (title, description, author, owner, category, artwork); see CONTRIBUTING.md.")]
+                                  "Add extra.hub.podcast to mkdocs.yml: title, description, author, owner (name, email), category, subcategory, artwork, guid.")]
         if self.show is None:
             return []  # E801 already says why
         problems = []
@@ -208,6 +210,18 @@ class ShowConfig:
                 f"Add `guid: {derived}` under extra.hub.podcast, derived from the public feed address (run with SITE_URL set to it); "
                 "never change it afterwards."))
         return problems
+
+
+def artwork_file_problems(show: ShowConfig, root: Path) -> list[Diagnostic]:
+    """Local show artwork: inside the hub, present, and within Apple's rules (E802, E806 on mkdocs.yml)."""
+    artwork = show.show.artwork if show.show else None
+    if not artwork or artwork.startswith("https://"):
+        return []
+    path = root / artwork
+    if ".." in artwork.split("/") or artwork.startswith("/") or not path.is_file():
+        return [show.diagnostic("E802", ("artwork",), f"artwork: '{artwork}' is not a file inside the hub",
+                                "Give the path from the folder of mkdocs.yml, e.g. content/episode/artwork.png.")]
+    return [show.diagnostic("E806", ("artwork",), f"artwork: {message}") for message in artwork_problems(path)]
 
 
 def episode_guid(show: Show | None, item) -> str:

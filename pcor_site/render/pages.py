@@ -110,6 +110,7 @@ def navigation(catalog: Catalog) -> list:
     nav.append({"Evidence tiers": "evidence-tiers.md"})
     nav.append({"References": "references.md"})
     nav.append({"Data downloads": "downloads.md"})  # written by pcor_site.citations.hooks
+    nav.append({"Landscape at a glance": "landscape/index.md"})  # written by pcor_site.infographics
     for item in sorted(catalog.of_kind("page"), key=lambda i: i.id):
         nav.append({html.escape(item.record.nav_title or item.record.title): f"{item.id}.md"})
     return nav
