@@ -28,7 +28,7 @@ schemas: $(STAMP)  ## rewrite the committed JSON Schemas in schemas/
 	$(BIN)/pcor-site schema
 
 golden: $(STAMP)  ## refresh the golden docs tree and snapshot reports after an intended change
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_rules.py -q
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_rules.py tests/test_pitfalls.py -q
 
 bench: $(STAMP)  ## print build and check timings at 1,000 and 5,000 records
 	$(BIN)/python benchmarks/bench_build.py

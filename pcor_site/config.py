@@ -8,7 +8,6 @@ other engine-specific tags such as `!!python/name:` are tolerated and ignored he
 from __future__ import annotations
 
 import os
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,23 +24,6 @@ class _TolerantLoader(yaml.SafeLoader):
     pass
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node):
-    """MkDocs' `!ENV VAR` / `!ENV [VAR1, VAR2, default]`: the first set variable, else the default."""
-    default = None
-    if isinstance(node, yaml.SequenceNode):
-        children = list(node.value)
-        if len(children) > 1:
-            default = loader.construct_object(children.pop())
-        names = [loader.construct_scalar(child) for child in children]
-    else:
-        names = [loader.construct_scalar(node)]
-    for name in names:
-        if isinstance(name, str) and name in os.environ:
-            return os.environ[name]
-    return default
-
-
-_TolerantLoader.add_constructor("!ENV", _env)
 def _env(loader: yaml.SafeLoader, node: yaml.Node):
     """MkDocs' `!ENV NAME` / `!ENV [NAME, OTHER, default]`: the first variable that is set, else the default."""
     if isinstance(node, yaml.ScalarNode):

@@ -327,7 +327,8 @@ def test_search_index_is_built_and_record_pages_feed_it(built_hub: Path, catalog
     for needle in ('data-pagefind-body', 'data-pagefind-filter="kind:practice"', 'data-pagefind-filter="area:collaborative-care"',
                    'data-pagefind-filter="region:fixture-region"', 'data-pagefind-filter="audience:employers"',
                    'data-pagefind-filter="action:contracting"', 'data-pagefind-filter="tier:strong"',
-                   'data-pagefind-meta="kind:Practice"', 'data-pagefind-sort="tier:1"', 'data-pagefind-sort="date:2026-01-15"'):
+                   'data-pagefind-meta="kind:Practice"', 'data-pagefind-sort="tier:1"', 'data-pagefind-sort="date:2026-01-15"',
+                   'data-pagefind-index-attrs="data-pcor-word" data-pcor-word="pcorrecord"'):
         assert needle in text, needle
     # theme chrome (nav, header, footer) and index pages stay out of the index
     assert "data-pagefind-body" not in (site / "index.html").read_text(encoding="utf-8")

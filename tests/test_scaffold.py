@@ -35,9 +35,14 @@ FILL = {
     "chart": "key-statistic",
     "alt_text": "One new figure.",
     "description": "The new figure is shown as a panel.",
+    "rows": "\n  - label: A new figure\n    value: 40",
     "definition": "The new definition, quoted from its source.",
 }
-FILL_BY_KIND = {("event", "format"): "hybrid"}
+FILL_BY_KIND = {
+    ("event", "format"): "hybrid",
+    # external audio also needs its size for the feed's enclosure (E805): a second line
+    ("episode", "audio_url"): "https://example.org/new-episode.mp3\naudio_length: 48000",
+}
 
 
 def new_record(root: Path, kind: str, capsys) -> Path:

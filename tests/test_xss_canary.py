@@ -111,6 +111,10 @@ def canary(tmp_path_factory) -> Canary:
                     else:
                         data = _set(data, field_path, PAYLOADS[index])
                 target = folder / f"canary-{record_path.stem}-{index}{record_path.suffix}"
+                if kind.name == "episode":  # two episodes with one audio file is an error (E809)
+                    data = {**data, "audio_url": f"https://example.org/{target.stem}.mp3"}
+                if kind.name == "infographic" and isinstance(data.get("rows"), list):  # two figures with one label are an error (E855)
+                    data = {**data, "rows": [{**row, "label": f"{row['label']} {n}"} for n, row in enumerate(data["rows"])]}
                 target.write_text(_record_text(record_path.suffix, data, body), encoding="utf-8")
     bib = root / "content" / "references.bib"
     entries = [f"@misc{{canary{i},\n  title = {{{p}}},\n  note = {{{p}}},\n  year = {{2020}}\n}}\n" for i, p in enumerate(PAYLOADS)]

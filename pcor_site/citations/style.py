@@ -58,6 +58,21 @@ def _clean(value: str) -> str:
     return " ".join(_LABEL.sub("", value).split())
 
 
+def _escape_value(value):
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escape_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escape_value(v) for k, v in value.items()}
+    return value
+
+
+def _escape_item(item: dict) -> dict:
+    """A CSL-JSON item whose text is HTML-escaped (the id stays as it is: it is a key, not text)."""
+    return {key: value if key == "id" else _escape_value(value) for key, value in item.items()}
+
+
 class Styler:
     """Formats items in one CSL style; results are cached by item id and content."""
 
@@ -99,6 +114,8 @@ class Styler:
         return self.format_many([item])[item["id"]]
 
     def _render(self, items: list[dict], output) -> dict[str, str]:
+        if output is formatter.html:  # citeproc-py's HTML output does not escape field text
+            items = [_escape_item(item) for item in items]
         bib = self._bibliography(items, output)
         ids = {i["id"].lower(): i["id"] for i in items}  # citeproc-py lower-cases keys
         found = {}

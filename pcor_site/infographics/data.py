@@ -75,7 +75,7 @@ def _csv_rows(root: Path, item: Item) -> tuple[list[Row], list[Diagnostic]]:
     rel = csv_path(item)
     path = root / rel
     if not path.is_file():
-        line, col = item.position("data")
+        line, col = item.position("rows")
         return [], [Diagnostic.of("E850", item.path, line, col, f"data file '{item.record.data}' does not exist beside the record",
                                   f"Put {item.record.data} in {posixpath.dirname(rel)}/ or fix the file name.")]
     text, problems = read_text(root, path, MAX_CSV_BYTES)
@@ -129,7 +129,7 @@ def load_rows(item: Item, root: Path) -> tuple[list[Row], list[Diagnostic]]:
     if record.data:
         return _csv_rows(root, item)
     rows = []
-    for index, figure in enumerate(record.rows):
+    for index, figure in enumerate(record.inline_rows):
         line, col = item.position("rows", index)
         fields = {name: item.position("rows", index, name) for name in Figure.model_fields}
         rows.append(Row(figure, item.path, line, col, fields))

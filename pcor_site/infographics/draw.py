@@ -39,7 +39,7 @@ class UnsafeSvg(ValueError):
 
 def key_statistics_svg(chart: Chart, palette: Palette) -> str:
     figures = chart.drawn
-    columns = min(len(figures), KEY_COLUMNS) or 1
+    columns = 2 if len(figures) == 4 else (min(len(figures), KEY_COLUMNS) or 1)
     lines = [textwrap.wrap(f.label, KEY_WRAP) or [""] for f in figures]
     card_height = 80 + 20 * max((len(x) for x in lines), default=1) + 4
     cards = []

@@ -141,7 +141,7 @@ def shape_rules(item: Item, rows: list[Row], palette: Palette) -> list[Diagnosti
     problems = []
     drawn = [r for r in rows if not r.figure.total and not r.figure.suppressed]
     if not drawn:
-        line, col = item.position("rows" if item.record.rows else "data")
+        line, col = item.position("rows")
         return [Diagnostic.of("E855", item.path, line, col, "the chart has no figure to draw (all are totals or suppressed)")]
     cells: dict[tuple, Row] = {}
     for row in rows:

@@ -62,7 +62,7 @@ def description_html(files: EpisodeFiles) -> str:
     text = nh3.clean("".join(parts), tags=DESCRIPTION_TAGS, attributes={"a": {"href"}}, link_rel=None).strip()
     if len(text.encode("utf-8")) > 4000:
         text = nh3.clean(markdown.render(files.record.summary), tags=DESCRIPTION_TAGS, attributes={"a": {"href"}}, link_rel=None).strip()
-    return text
+    return text.replace("]]>", "]]&gt;")  # never end the CDATA section early
 
 
 def show_artwork_doc(podcast: Podcast, root: Path) -> tuple[str, bytes | None]:

@@ -7,10 +7,9 @@ transcript times are `#t=SECONDS` links that `assets/podcast.js` turns into seek
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import markdown
-from ..extensions import HtmlSection
 from ..render import urls
 from . import vtt
 from .episodes import EpisodeFiles, podcast_of
@@ -75,7 +74,9 @@ def _transcript(files: EpisodeFiles) -> Markup:
     return Markup('<div class="pcor-transcript" data-pagefind-body>\n{0}\n</div>').format(Markup("\n").join(rows))
 
 
-def episode_sections(item, catalog, url: str) -> list[HtmlSection]:
+def episode_sections(item, catalog, url: str) -> list:
+    from ..extensions import HtmlSection  # extensions imports this package when it registers the makers
+
     if item.kind.name != "episode":
         return []
     podcast = podcast_of(catalog)

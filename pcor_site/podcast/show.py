@@ -48,9 +48,7 @@ class Show(Model):
     description: ShowText = Field(description="What the show is about (at most 4,000 bytes).")
     author: Line = Field(description="itunes:author: the organization that makes the show.")
     owner: Owner = Field(description="itunes:owner: name and role-mailbox e-mail.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[a-z]{2})?$")] = Field(
-        "en-us", description="ISO 639 language code, optionally with region, lower case (e.g. en-us)."
-    )
+    language: str = Field("en-us", description="ISO 639 language code, optionally with region, lower case (e.g. en-us).")
     category: str = Field(description="Apple Podcasts category, exactly as Apple spells it (e.g. 'Health & Fitness').")
     subcategory: str | None = Field(None, description="Apple Podcasts subcategory of `category` (e.g. 'Mental Health').")
     explicit: StrictBool = Field(False, description="Whether the show contains explicit content.")
@@ -69,6 +67,13 @@ class Show(Model):
             raise PydanticCustomError("padded", "must not start or end with spaces")
         if len(value.encode("utf-8")) > 4000:
             raise PydanticCustomError("too_long", "must be at most 4,000 bytes (Apple's limit)")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z]{2}(-[a-z]{2})?", value):
+            raise PydanticCustomError("language", "'{value}' is not a language code like en or en-us (lower case)", {"value": value})
         return value
 
     @field_validator("category")
@@ -163,6 +168,8 @@ class ShowConfig:
         except ValidationError as error:
             for item in error.errors(include_url=False):
                 path = tuple(p for p in item["loc"] if isinstance(p, (str, int)) and "[" not in str(p))
+                if item["type"] == "subcategory":
+                    path = ("subcategory",)
                 where = ".".join(map(str, path)) or "podcast"
                 message = {"extra_forbidden": f"unknown show setting '{where}'", "missing": f"missing show setting '{where}'"}.get(
                     item["type"], f"{where}: {item['msg']}")

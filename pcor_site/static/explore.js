@@ -21,6 +21,9 @@ const moreButton = document.getElementById("pcor-more");
 const fieldsets = Array.from(container.querySelectorAll("fieldset[data-facet]"));
 const FACETS = fieldsets.map((f) => f.dataset.facet);
 const SORTS = Array.from(sortSelect.options).map((o) => o.value);
+// Every record carries this word: searching for it lists records by filters alone from one index
+// chunk, where Pagefind's own filter-only search (a null term) would load the whole word index.
+const ALL_RECORDS = container.dataset.allRecords || null;
 
 let pagefind = null;
 let state = readState();
@@ -105,15 +108,16 @@ async function run() {
   const mine = ++sequence;
   const s = structuredClone(state);
   const term = s.q.trim() || null;
+  const searchTerm = term || ALL_RECORDS;
   list.setAttribute("aria-busy", "true");
   try {
     const engine = await loadPagefind();
-    const search = await engine.search(term, { filters: filtersFor(s), sort: sortFor(s, term) });
+    const search = await engine.search(searchTerm, { filters: filtersFor(s), sort: sortFor(s, term) });
     const counts = {};
     for (const facet of FACETS) {
       if (s.filters[facet].length) {
         // disjunctive count: what ticking one more value of this facet would give
-        const other = await engine.search(term, { filters: filtersFor(s, facet) });
+        const other = await engine.search(searchTerm, { filters: filtersFor(s, facet) });
         counts[facet] = other.filters?.[facet] || {};
       } else {
         counts[facet] = search.filters?.[facet] || {};
@@ -123,7 +127,7 @@ async function run() {
     showCounts(counts, s);
     current = { results: search.results, shown: 0, term };
     list.replaceChildren();
-    await showMore(false);
+    await showMore(false, mine);
     if (mine !== sequence) return;
     announce(search.results.length, s);
   } catch (error) {
@@ -159,11 +163,12 @@ function showCounts(counts, s) {
   }
 }
 
-async function showMore(moveFocus) {
+async function showMore(moveFocus, token = sequence) {
   if (!current) return;
   const start = current.shown;
   const slice = current.results.slice(start, start + PAGE_SIZE);
   const data = await Promise.all(slice.map((r) => r.data()));
+  if (token !== sequence || start !== current.shown) return; // a newer search (or click) got there first
   const items = data.map((d) => resultItem(d, current.term));
   list.append(...items);
   current.shown = start + slice.length;
@@ -198,14 +203,15 @@ function resultItem(data, term) {
   const summary = document.createElement("p");
   summary.className = "pcor-result__summary";
   summary.textContent = data.meta?.summary || "";
-  item.append(kicker, heading, summary);
+  item.append(heading, kicker, summary); // the title first for heading navigation; CSS shows the kicker above it
   if (term && data.excerpt) {
     // Pagefind escapes the page text and adds only <mark> elements; rebuild it from text nodes anyway
     const excerpt = document.createElement("p");
     excerpt.className = "pcor-result__excerpt";
     const parts = data.excerpt.split(/<mark>|<\/mark>/);
     parts.forEach((part, index) => {
-      const text = decodeEntities(part);
+      let text = decodeEntities(part);
+      if (ALL_RECORDS) text = text.split(ALL_RECORDS).join("").replace(/\s+\.(?=\s|$)/g, ""); // the marker word is not content
       if (index % 2) {
         const mark = document.createElement("mark");
         mark.textContent = text;

@@ -1,6 +1,6 @@
 """An infographic: a chart or key-statistic panel built from sourced figures.
 
-The figures are given inline under `rows:` or in a CSV file beside the record (`data: FILE.csv`,
+The figures are given inline under `rows:` or in a CSV file beside the record (`rows: FILE.csv`,
 one row per figure, with the same column names as the fields of a row). Every figure cites one of
 the record's `sources`; counts from 1 to 10 may only be shown when they are published aggregates
 from a cited public source (see `pcor_site/infographics/rules.py`).
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Discriminator, Field, StringConstraints, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..base import Record
@@ -29,7 +29,7 @@ class Figure(Model):
     series: Line | None = Field(
         None, description="The group within the category (colour of a grouped or stacked bar, column of a grid). Required for those charts."
     )
-    value: int | float | None = Field(None, description="The number. Leave out only when `suppressed: true`.")
+    value: float | None = Field(None, description="The number. Leave out only when `suppressed: true`.")
     suppressed: bool = Field(False, description="The figure is withheld because it is a small count (shown as '<11', never drawn).")
     display: Line | None = Field(None, description="How readers see the value, e.g. '$68' or 'about 5 times'. Defaults to the number with its unit.")
     value_type: ValueType | None = Field(
@@ -56,6 +56,18 @@ class Figure(Model):
         return self
 
 
+def _rows_form(value) -> str:
+    return "str[CsvName]" if isinstance(value, str) else "list[Figure]"
+
+
+#: A list of figures or a CSV file name. The tags contain "[" so error locations skip them
+#: (validate._path_of) and only the branch that matches the value's form reports.
+Rows = Annotated[
+    Annotated[Annotated[list[Figure], Field(min_length=1)], Tag("list[Figure]")] | Annotated[CsvName, Tag("str[CsvName]")],
+    Discriminator(_rows_form),
+]
+
+
 class Infographic(Record):
     chart: Literal["key-statistic", "bar", "grouped-bar", "stacked-bar", "grid"] = Field(
         description="Layout: key-statistic panel, bar, grouped or stacked bar, or a category-by-category grid (e.g. priority area × region)."
@@ -72,13 +84,16 @@ class Infographic(Record):
     published_aggregate: bool = Field(
         False, description="Every figure is an aggregate already published by its cited public source (the small-cell rule does not apply)."
     )
-    rows: list[Figure] = Field(default_factory=list, description="The figures, inline. Give either rows or data.")
-    data: CsvName | None = Field(
-        None, description="Name of a CSV file beside this record holding the figures (columns as the fields of a row). Give either rows or data."
+    rows: Rows = Field(
+        description="The figures: a list written here (label, value, ...), or the name of a CSV file beside this record "
+        "whose columns are the fields of a row (e.g. `rows: my-chart.csv`)."
     )
 
-    @model_validator(mode="after")
-    def _one_data_source(self) -> "Infographic":
-        if bool(self.rows) == bool(self.data):
-            raise PydanticCustomError("one_data_source", "give the figures either inline under `rows:` or as a CSV file in `data:`, not both or neither")
-        return self
+    @property
+    def data(self) -> str | None:
+        """The CSV file's name when the figures are in one."""
+        return self.rows if isinstance(self.rows, str) else None
+
+    @property
+    def inline_rows(self) -> list[Figure]:
+        return [] if isinstance(self.rows, str) else self.rows
