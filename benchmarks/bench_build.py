@@ -125,7 +125,8 @@ def make_hub(root: Path, n: int, seed: int = 7) -> dict[str, int]:
     for id in pool["term"]:
         write("term", id, common("term", id) + f"abbreviation: T{id[-3:]}\ndefinition: {paragraph(rng, 2)}\n")
     for id in pool["infographic"]:
-        write("infographic", id, common("infographic", id) + f"chart: key-statistic\nalt_text: {sentence(rng, 8)}\ndescription: {paragraph(rng, 2)}\n")
+        write("infographic", id, common("infographic", id) + f"chart: bar\nalt_text: {sentence(rng, 8)}\ndescription: {paragraph(rng, 2)}\n"
+              "value_type: ratio\nunits: times as likely\nrows:\n  - label: First\n    value: 2\n  - label: Second\n    value: 3\n")
     for id in pool["event"]:
         write("event", id, common("event", id) + f"date: 2024-0{rng.randint(1, 9)}\nformat: hybrid\norganizers: {flow(pick(rng, pool['organization'], 2))}\n"
               f"sessions:\n  - title: Opening\n    summary: {sentence(rng, 6)}\n")
@@ -133,7 +134,7 @@ def make_hub(root: Path, n: int, seed: int = 7) -> dict[str, int]:
     for id in pool["episode"]:
         (content / "episode" / f"{id}.vtt").write_text(transcript, encoding="utf-8")
         write("episode", id, f"title: Episode {id}\nsummary: {paragraph(rng, 2)}\ndate: 2025-01-01\n"
-              f"audio_url: https://example.org/audio/{id}.mp3\ntranscript: {id}.vtt\n", markdown=True)
+              f"audio_url: https://example.org/audio/{id}.mp3\naudio_length: 48000\ntranscript: {id}.vtt\n", markdown=True)
     return per_kind
 
 

@@ -33,13 +33,21 @@ class GlossaryTerm:
     tooltip: str
 
 
+_WORD = re.compile(r"[\w-]+")
+
+
 class Glossary:
-    """Every glossary term's names compiled into one pattern; longest names win."""
+    """Every glossary term's names, indexed by their first word; longest names win.
+
+    Matching looks each word of the text up in that index (a dict), so the cost per page grows with
+    the page's length, not with the size of the glossary.
+    """
 
     def __init__(self, catalog):
         self.terms: dict[str, GlossaryTerm] = {}
         self.names: dict[str, str] = {}  # exact name (abbreviations) or casefolded name → term key
-        patterns: list[tuple[str, str]] = []  # (name, regex)
+        #: first word (casefolded) → [(words, case_sensitive, key)], longest first
+        self.by_first_word: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
         for item in catalog.of_kind("term"):
             record = item.record
             definition = " ".join(str(getattr(record, "definition", "") or record.summary).split())
@@ -51,15 +59,44 @@ class Glossary:
                 name = " ".join(name.split())
                 if len(name) >= 3 and name.casefold() not in self.names:
                     self.names[name.casefold()] = item.key
-                    patterns.append((name, "(?i:" + re.escape(name).replace(r"\ ", r"\s+") + ")"))
+                    self._index(name, False, item.key)
             abbreviation = getattr(record, "abbreviation", None)
             if abbreviation and len(abbreviation) >= 2 and abbreviation not in self.names:
                 self.names[abbreviation] = item.key
-                patterns.append((abbreviation, re.escape(abbreviation)))
-        patterns.sort(key=lambda p: -len(p[0]))
-        self.pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(p for _, p in patterns) + r")(?![\w-])") if patterns else None
-        )
+                self._index(abbreviation, True, item.key)
+        for candidates in self.by_first_word.values():
+            candidates.sort(key=lambda c: -sum(len(w) for w in c[0]))
+
+    def _index(self, name: str, case_sensitive: bool, key: str) -> None:
+        words = tuple(_WORD.findall(name))
+        if words and " ".join(words) == " ".join(name.split()):  # names with other punctuation are not linked
+            self.by_first_word.setdefault(words[0].casefold(), []).append((words, case_sensitive, key))
+
+    def find(self, text: str):
+        """(start, end, key) of each term name in `text`, left to right, never overlapping."""
+        if not self.by_first_word:
+            return
+        words = list(_WORD.finditer(text))
+        index = 0
+        while index < len(words):
+            match = words[index]
+            hit = None
+            for names, case_sensitive, key in self.by_first_word.get(match.group(0).casefold(), ()):
+                span = words[index : index + len(names)]
+                if len(span) == len(names) and all(
+                    (w.group(0) == n if case_sensitive else w.group(0).casefold() == n.casefold()) for w, n in zip(span, names)
+                ) and all(text[a.end() : b.start()].isspace() for a, b in zip(span, span[1:])):
+                    hit = (match.start(), span[-1].end(), key, len(names))
+                    break
+            if hit:
+                yield hit[:3]
+                index += hit[3]
+            else:
+                index += 1
+
+    @property
+    def pattern(self):  # kept for callers that only test whether there is a glossary
+        return self.by_first_word or None
 
     def key_for(self, text: str) -> str | None:
         text = " ".join(text.split())
@@ -94,18 +131,17 @@ class _Linker(HTMLParser):
             self.out.append(html.escape(data, quote=False))
             return
         position = 0
-        for match in self.glossary.pattern.finditer(data):
-            key = self.glossary.key_for(match.group(0))
-            if key is None or key in self.done:
+        for start, end, key in self.glossary.find(data):
+            if key in self.done:
                 continue
             self.done.add(key)
             term = self.glossary.terms[key]
-            self.out.append(html.escape(data[position:match.start()], quote=False))
+            self.out.append(html.escape(data[position:start], quote=False))
             self.out.append(
                 f'<a class="pcor-term" href="{html.escape(urls.relative(self.from_url, term.url))}" '
-                f'title="{html.escape(term.tooltip)}">{html.escape(match.group(0), quote=False)}</a>'
+                f'title="{html.escape(term.tooltip)}">{html.escape(data[start:end], quote=False)}</a>'
             )
-            position = match.end()
+            position = end
         self.out.append(html.escape(data[position:], quote=False))
 
     def handle_entityref(self, name):  # only reached with convert_charrefs=False; kept for safety

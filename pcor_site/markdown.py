@@ -63,7 +63,10 @@ class MarkdownProblem:
 def _safe_link(url: str) -> bool:
     """Decoded, whitespace-stripped and case-folded before the scheme is read, so `JaVa&#x09;script:` fails."""
     cleaned = re.sub(r"[\x00-\x20]", "", unquote(html.unescape(url))).lower()
-    scheme = urlsplit(cleaned).scheme if ":" in cleaned.split("/", 1)[0] else ""
+    try:
+        scheme = urlsplit(cleaned).scheme if ":" in cleaned.split("/", 1)[0] else ""
+    except ValueError:  # e.g. "http://[" (an unclosed IPv6 host): not a link anyone can follow
+        return False
     if scheme:
         return scheme in SAFE_SCHEMES
     return not cleaned.startswith("//")

@@ -29,6 +29,15 @@ def _assert_clean(text: str) -> None:
     assert "<script" not in lowered and "<iframe" not in lowered and "<style" not in lowered
 
 
+@pytest.mark.parametrize("text", [
+    "[x](http://<![CDATA[",  # found by the long profile: urlsplit raised ValueError on the IPv6 bracket
+    "[x](http://[::1)",
+])
+def test_known_edge_cases(text):
+    _assert_clean(text)
+    markdown.lint(text)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(markdown_text)
 def test_rendered_markdown_has_no_script_vector(text):
