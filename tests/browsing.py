@@ -95,3 +95,14 @@ def wait_for_explore(tab) -> str:
         timeout=15_000,
     )
     return tab.locator("#pcor-status").inner_text()
+
+
+def browser_for(base: str, *, no_errors: bool = False):
+    """Body of a module-scoped `browser` fixture: one Chromium, and at teardown the proof that no
+    request left the site (and, if asked, that no page logged an error)."""
+    chromium = Browser(base)
+    yield chromium
+    chromium.close()
+    assert chromium.external == [], f"requests left the site: {chromium.external}"
+    if no_errors:
+        assert chromium.errors == []

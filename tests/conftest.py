@@ -36,6 +36,15 @@ def built_hub(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def base(built_hub: Path):
+    """The built fixture hub served on 127.0.0.1 (browser tests of other hubs override this)."""
+    from browsing import serve
+
+    with serve(built_hub / "site") as url:
+        yield url
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -8,11 +8,10 @@ package axe-playwright-python, so nothing is downloaded at test time. The palett
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from browsing import AXE_TAGS, Browser, axe_source, serve, wait_for_explore
+from browsing import AXE_TAGS, axe_source, browser_for, wait_for_explore
 from pcor_site.build import check
 from pcor_site.render import urls
 from pcor_site.schema import KINDS
@@ -47,17 +46,8 @@ def pages() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def base(built_hub: Path):
-    with serve(built_hub / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def browser(base):
-    chromium = Browser(base)
-    yield chromium
-    chromium.close()
-    assert chromium.external == [], f"requests left the site: {chromium.external}"
+    yield from browser_for(base)
 
 
 @pytest.fixture(scope="module")

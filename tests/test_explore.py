@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from browsing import Browser, serve, wait_for_explore
+from browsing import browser_for, wait_for_explore
 from pcor_site.build import check
 from pcor_site.render import urls
 from pcor_site.schema import KINDS
@@ -29,17 +29,8 @@ def catalog(built_hub: Path):
 
 
 @pytest.fixture(scope="module")
-def base(built_hub: Path):
-    with serve(built_hub / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def browser(base):
-    chromium = Browser(base)
-    yield chromium
-    chromium.close()
-    assert chromium.external == [], f"requests left the site: {chromium.external}"
+    yield from browser_for(base)
 
 
 @pytest.fixture

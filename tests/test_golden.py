@@ -35,7 +35,9 @@ def compiled() -> dict[str, bytes]:
     outputs = render_site(result.catalog, result.config)
     files = {f"docs/{rel}": (text.encode("utf-8") if isinstance(text, str) else text) for rel, text in outputs.items()}
     for rel in files:
-        if rel.endswith(RASTER_OR_CHART) and not rel.startswith("docs/assets/"):
+        if rel.startswith("docs/assets/"):
+            files[rel] = b"(copied from pcor_site/static/: compared by presence only)\n"
+        elif rel.endswith(RASTER_OR_CHART):
             files[rel] = b"(chart image: compared by presence only)\n"
     files["mkdocs.generated.yml"] = generated_config(result.catalog).encode("utf-8")
     return files

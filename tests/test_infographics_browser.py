@@ -4,11 +4,10 @@ leaves the site, axe finds nothing. Screenshots of every chart go to tests/artif
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-from browsing import AXE_TAGS, Browser, axe_source, serve
+from browsing import AXE_TAGS, axe_source, browser_for, serve
 from conftest import REPO, copy_hub
 
 pytestmark = pytest.mark.browser
@@ -38,10 +37,7 @@ def base(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(base):
-    chromium = Browser(base)
-    yield chromium
-    chromium.close()
-    assert chromium.external == [], f"requests left the site: {chromium.external}"
+    yield from browser_for(base)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from browsing import AXE_TAGS, Browser, axe_source
+from browsing import AXE_TAGS, axe_source, browser_for
 from pcor_site.build import build
 from test_podcast import make_podcast_hub
 
@@ -69,11 +69,7 @@ def base(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(base):
-    chromium = Browser(base)
-    yield chromium
-    chromium.close()
-    assert chromium.external == [], f"requests left the site: {chromium.external}"
-    assert chromium.errors == []
+    yield from browser_for(base, no_errors=True)
 
 
 @pytest.fixture

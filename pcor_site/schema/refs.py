@@ -23,13 +23,24 @@ def _marker(annotation) -> Marker | None:
     return None
 
 
+_SHAPES: dict[int, tuple] = {}
+
+
 def _shape(annotation):
+    """_classify, cached by the annotation object's identity (annotations live as long as the models)."""
+    key = id(annotation)
+    if key not in _SHAPES:
+        _SHAPES[key] = (annotation, _classify(annotation))
+    return _SHAPES[key][1]
+
+
+def _classify(annotation):
     """Classify an annotation: ('ref', marker) | ('model', cls) | ('list', inner) | ('optional', inner) | None."""
     marker = _marker(annotation)
     if marker is not None:
         return ("ref", marker)
     if typing.get_origin(annotation) is typing.Annotated:
-        return _shape(typing.get_args(annotation)[0])
+        return _classify(typing.get_args(annotation)[0])
     origin = typing.get_origin(annotation)
     if origin is list:
         return ("list", typing.get_args(annotation)[0])
@@ -43,7 +54,13 @@ def _shape(annotation):
 
 @lru_cache(maxsize=None)
 def _fields(model: type[BaseModel]) -> tuple:
-    return tuple((name, field.annotation, field.metadata) for name, field in model.model_fields.items())
+    """(name, annotation) per field; a marker pydantic moved into the field's metadata is put back."""
+    fields = []
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        marker = next((m for m in field.metadata if isinstance(m, (RecordRef, VocabRef, BibRef))), None)
+        fields.append((name, typing.Annotated[annotation, marker] if marker else annotation))
+    return tuple(fields)
 
 
 def _walk(value, annotation, path) -> Iterator[tuple[tuple, Marker, str]]:
@@ -64,9 +81,5 @@ def _walk(value, annotation, path) -> Iterator[tuple[tuple, Marker, str]]:
 
 def iter_refs(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, Marker, str]]:
     """Yield (path, marker, value) for every reference in `model`, in field order."""
-    for name, annotation, metadata in _fields(type(model)):
-        for meta in metadata:
-            if isinstance(meta, (RecordRef, VocabRef, BibRef)):
-                annotation = typing.Annotated[annotation, meta]
-                break
+    for name, annotation in _fields(type(model)):
         yield from _walk(getattr(model, name), annotation, path + (name,))
