@@ -14,7 +14,6 @@ Synthetic hubs come from benchmarks/bench_build.py's generator.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
 import json
 import os

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import ConfigError
-from .diagnostics import RENDERERS, Diagnostic, has_failures
+from .diagnostics import RENDERERS, Diagnostic
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 

@@ -112,11 +112,6 @@ def render(text: str, cite=None) -> str:
     return sanitize(raw)
 
 
-def render_inline(text: str) -> str:
-    """A one-paragraph field (summary, ask) → sanitised inline HTML without the <p> wrapper."""
-    return sanitize(_RENDERER.renderInline(text[:MAX_BODY_CHARS]))
-
-
 def sanitize(fragment: str) -> str:
     return nh3.clean(
         fragment,

@@ -10,7 +10,6 @@ import typing
 from dataclasses import dataclass, field
 
 from . import explore, extensions, glossary_links, markdown
-from .bibliography import Reference
 from .catalog import Catalog
 from .config import HubConfig
 from .render import urls
@@ -421,11 +420,3 @@ class ViewBuilder:
         ) if s]
         intro = self.config.site_description or self.config.site_name
         return IndexPage(url, "index.md", self.config.site_name, intro, intro, sections=sections)
-
-
-def _reference_url(reference: Reference) -> str:
-    doi = reference.fields.get("doi", "").strip()
-    if doi:
-        return f"https://doi.org/{doi}"
-    url = reference.fields.get("url", "").strip()
-    return url if url.startswith(("https://", "http://")) else ""

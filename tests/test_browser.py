@@ -3,42 +3,20 @@ theme features (search, palette toggle) still work under the Content-Security-Po
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from browsing import serve
 from conftest import CHROMIUM, CHROMIUM_ARGS, require_browser
 
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(built_hub: Path):
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(built_hub / "site")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with serve(built_hub / "site") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from pcor_site import __version__
 from pcor_site.cli import parser
 from pcor_site.schema import KINDS, all_schemas
 
-from conftest import REPO, copy_hub
+from conftest import REPO
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -2,7 +2,6 @@
 
 import base64
 import hashlib
-import shutil
 from pathlib import Path
 
 from pcor_site.build import build

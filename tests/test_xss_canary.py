@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import copy
 import json
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from browsing import serve
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_hub, require_browser
 from pcor_site import markdown
 from pcor_site.build import build, check
@@ -155,36 +152,20 @@ def test_no_payload_runs_in_chromium(canary: Canary):
         build(canary.root)
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(canary.root / "site")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
     fired: list[str] = []
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        pages = sorted((canary.root / "site").rglob("*.html"))
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            tab = browser.new_page()
-            tab.on("dialog", lambda d: (fired.append(f"dialog {d.message!r} on {tab.url}"), d.dismiss()))
-            tab.on("console", lambda m: fired.append(f"console {m.text!r} on {tab.url}") if "xss" in m.text.lower() else None)
-            tab.on("request", lambda r: fired.append(f"request {r.url}") if "xss" in r.url.lower() or not r.url.startswith(base) else None)
-            for page in pages:
-                tab.goto(base + page.relative_to(canary.root / "site").as_posix(), wait_until="load")
-                for element in tab.locator(".pcor-record a, .pcor-links a").all()[:3]:
-                    element.hover(timeout=2000)
-                    element.focus()
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    pages = sorted((canary.root / "site").rglob("*.html"))
+    with serve(canary.root / "site") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        tab.on("dialog", lambda d: (fired.append(f"dialog {d.message!r} on {tab.url}"), d.dismiss()))
+        tab.on("console", lambda m: fired.append(f"console {m.text!r} on {tab.url}") if "xss" in m.text.lower() else None)
+        tab.on("request", lambda r: fired.append(f"request {r.url}") if "xss" in r.url.lower() or not r.url.startswith(base) else None)
+        for page in pages:
+            tab.goto(base + page.relative_to(canary.root / "site").as_posix(), wait_until="load")
+            for element in tab.locator(".pcor-record a, .pcor-links a").all()[:3]:
+                element.hover(timeout=2000)
+                element.focus()
+        browser.close()
     print(f"canary: {len(PAYLOADS)} payloads, {len(canary.accepted) + len(canary.rejected)} field placements tried, "
           f"{len(canary.rejected)} rejected by check, {len(canary.accepted)} built, {len(pages)} pages loaded, {len(fired)} executed")
     assert fired == []

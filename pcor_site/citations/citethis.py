@@ -15,11 +15,6 @@ FORMATS = (("bib", "BibTeX", "application/x-bibtex"), ("ris", "RIS", "applicatio
 SCRIPT = "assets/cite.js"
 
 
-def files_for(stem: str, bibtex: str, ris_text: str, csl_text: str) -> dict[str, str]:
-    """`cite/...` paths → text, for one work."""
-    return {f"{stem}.bib": bibtex, f"{stem}.ris": ris_text, f"{stem}.json": csl_text}
-
-
 def block(page_url: str, dom_id: str, stem: str, formatted_html: str, texts: dict[str, str], heading: str = "") -> str:
     """`texts`: extension → file text. `stem`: the site path of the files without extension."""
     parts = [f'<div class="pcor-cite-this" id="{html.escape(dom_id)}">']

@@ -12,7 +12,6 @@ from markupsafe import Markup
 
 from .. import explore, extensions
 from ..catalog import Catalog
-from ..write import WriteError
 from ..config import HubConfig
 from ..schema import KINDS
 from ..views import ViewBuilder
