@@ -1,9 +1,11 @@
-"""Orchestration: check() and build() return results; they never print.
+"""Orchestration: check() and build() return results; they never print. The one module that
+lists the features.
 
-check: load → validate → resolve → content rules, collecting every diagnostic.
-build: check; on success compile the docs tree, run the engine into a temporary folder next to
-the output, run the post-build steps, then swap it into place. A failure at any step leaves the
-previous output untouched.
+check: load → validate → resolve → each feature's check, collecting every diagnostic and every
+feature's state.
+build: check; on success compile the docs tree (the core's pages, then the features'), run the
+engine into a temporary folder next to the output, run the post-build steps, then swap it into
+place. A failure at any step leaves the previous output untouched.
 """
 
 from __future__ import annotations
@@ -17,17 +19,34 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import extensions
+import yaml
+
 from .bibliography import load_bibliography
 from .catalog import Catalog
 from .config import HubConfig, load_config
 from .diagnostics import Diagnostic, has_failures
-from .honesty import check_honesty
-from .render.pages import navigation, render_site
-from .resolve import resolve
-from .schema import KINDS
+from .features.citations import CitationsFeature
+from .features.glossary import GlossaryFeature
+from .features.honesty import HonestyFeature
+from .features.infographics import InfographicsFeature
+from .features.podcast import PodcastFeature
+from .features.privacy import PrivacyFeature
+from .features.search import SearchFeature
+from .plugin.context import SiteContext
+from .plugin.feature import CheckContext, Feature, ReferenceLabels
+from .postbuild import post_build
+from .resolve import page_collisions, resolve
+from .schema import KIND_BY_FOLDER
+from .site.pages import core_addresses, navigation, render_site
+from .text.markdown import Markdown
 from .validate import load_records, load_vocabularies
 from .write import WriteError, WriteReport, write_tree
+
+#: The features in use, in page order (their sections appear on record pages in this order).
+FEATURES: tuple[Feature, ...] = (
+    HonestyFeature(), PrivacyFeature(), CitationsFeature(), PodcastFeature(), InfographicsFeature(),
+    GlossaryFeature(), SearchFeature(),
+)
 
 DOCS_DIR = Path("build/docs")
 GENERATED_CONFIG = "mkdocs.generated.yml"
@@ -40,10 +59,18 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     catalog: Catalog | None
     strict: bool = False
+    features: tuple[Feature, ...] = ()
+    states: dict[str, object] = field(default_factory=dict)  # feature name → what its check learned
+    markdown: Markdown | None = None
 
     @property
     def ok(self) -> bool:
         return not has_failures(self.diagnostics, self.strict)
+
+    def site(self) -> SiteContext:
+        """What the render phase needs: the catalog, settings, parser, features and their states."""
+        labels = next((lab for f in self.features if (lab := f.reference_labels(self.config))), ReferenceLabels())
+        return SiteContext(self.catalog, self.config, self.markdown, self.features, self.states, labels)
 
 
 @dataclass
@@ -60,26 +87,39 @@ class BuildResult:
         return self.check.ok and not self.diagnostics
 
 
-def check(root: Path, strict: bool = False) -> CheckResult:
+def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEATURES) -> CheckResult:
     config = load_config(root)
-    items, problems = load_records(root)
+    markdown = Markdown(plugin for feature in features for plugin in feature.markdown_plugins)
+    items, problems = load_records(root, markdown)
     vocabularies, more = load_vocabularies(root)
     problems += more
     bibliography, more = load_bibliography(root)
     problems += more
     catalog, more = resolve(items, vocabularies, bibliography, broken_records(problems))
-    problems += more + check_honesty(catalog) + extensions.extra_checks(catalog, root)
-    return CheckResult(config, problems, catalog, strict)
+    problems += more + page_collisions(catalog, reserved_addresses(catalog, features))
+    context = CheckContext(root, config, catalog)
+    states: dict[str, object] = {}
+    for feature in features:
+        states[feature.name], more = feature.check(context)
+        problems += more
+    return CheckResult(config, problems, catalog, strict, tuple(features), states, markdown)
+
+
+def reserved_addresses(catalog: Catalog, features: tuple[Feature, ...]) -> dict[str, str]:
+    """Every generated page's address → what it is: records may not take one."""
+    reserved = core_addresses(catalog)
+    for feature in features:
+        reserved.update(feature.addresses(catalog))
+    return reserved
 
 
 def broken_records(problems: list[Diagnostic]) -> frozenset[str]:
     """Record keys ("kind/id") whose files have errors, so links to them are not reported twice."""
-    folders = {kind.folder: kind.name for kind in KINDS.values()}
     keys = set()
     for problem in problems:
         parts = problem.path.split("/")
-        if problem.is_error and len(parts) == 3 and parts[0] == "content" and parts[1] in folders:
-            keys.add(f"{folders[parts[1]]}/{parts[2].rsplit('.', 1)[0]}")
+        if problem.is_error and len(parts) == 3 and parts[0] == "content" and parts[1] in KIND_BY_FOLDER:
+            keys.add(f"{KIND_BY_FOLDER[parts[1]].name}/{parts[2].rsplit('.', 1)[0]}")
     return frozenset(keys)
 
 
@@ -96,27 +136,25 @@ def source_date_epoch(root: Path) -> str:
     return str(DEFAULT_EPOCH)
 
 
-def generated_config(catalog: Catalog) -> str:
+def generated_config(site: SiteContext) -> str:
     """A config that INHERITs the project's mkdocs.yml and adds the generated parts.
 
     It lives beside mkdocs.yml so relative paths in the project's file keep their meaning; with it,
     `mkdocs build -f mkdocs.generated.yml` (or ProperDocs) builds the compiled tree on its own.
     """
-    import yaml
-
     data = {
         "INHERIT": "mkdocs.yml",
         "docs_dir": DOCS_DIR.as_posix(),
-        "nav": navigation(catalog),
+        "nav": navigation(site),
         "not_in_nav": "\n".join(["/*/*.md", "/*.md", "!/index.md"]),
     }
     return "# Generated by pcor-site; do not edit.\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
-def compile_docs(root: Path, catalog: Catalog, config: HubConfig) -> tuple[WriteReport, int]:
-    outputs = render_site(catalog, config)
+def compile_docs(root: Path, site: SiteContext) -> tuple[WriteReport, int]:
+    outputs = render_site(site)
     report = write_tree(root / DOCS_DIR, outputs)
-    config_text = generated_config(catalog)
+    config_text = generated_config(site)
     target = root / GENERATED_CONFIG
     if not target.exists() or target.read_text(encoding="utf-8") != config_text:
         target.write_text(config_text, encoding="utf-8")
@@ -192,7 +230,8 @@ def _build(root: Path, out: Path | None, strict: bool) -> BuildResult:
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
     t = time.perf_counter()
     try:
-        build_result.write, build_result.pages = compile_docs(root, result.catalog, result.config)
+        site = result.site()
+        build_result.write, build_result.pages = compile_docs(root, site)
     except WriteError as error:
         build_result.diagnostics.append(Diagnostic.of("E307", "content", 1, 1, str(error)))
         return build_result
@@ -205,9 +244,7 @@ def _build(root: Path, out: Path | None, strict: bool) -> BuildResult:
         build_result.timings["engine"] = time.perf_counter() - t
         if not build_result.diagnostics:
             t = time.perf_counter()
-            from .postbuild import post_build
-
-            build_result.diagnostics += post_build(staging / "site", result)
+            build_result.diagnostics += post_build(staging / "site", site)
             build_result.timings["post_build"] = time.perf_counter() - t
         if not build_result.diagnostics:
             _swap(staging / "site", out)

@@ -1,4 +1,7 @@
-"""The resolved, read-only graph of the hub: records, vocabularies, references and backlinks."""
+"""The resolved, read-only graph of the hub: records, vocabularies, references and backlinks.
+
+Resolve builds it; after that nobody changes it (features keep what they learn in their own state).
+"""
 
 from __future__ import annotations
 
@@ -27,7 +30,6 @@ class Catalog:
     backlinks: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
     cited_by: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))  # bib key → links
     tagged: dict[tuple[str, str], list[Item]] = field(default_factory=lambda: defaultdict(list))  # (vocab, term) → items
-    extras: dict[str, object] = field(default_factory=dict, repr=False)  # data a feature module derives during check, by feature name
 
     def get(self, kind: str, id: str) -> Item | None:
         return self.items.get(f"{kind}/{id}")

@@ -7,6 +7,7 @@ list renders as text (`path:line:col: E201 message`), as GitHub workflow annotat
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import asdict, dataclass, field
 from enum import Enum
@@ -133,6 +134,12 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+def did_you_mean(value: str, choices) -> str:
+    """"; did you mean 'x'?" for the closest choice, or "" when none is close."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def sort_key(d: Diagnostic) -> tuple:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import graphlib
 
 from .bibliography import Bibliography
 from .catalog import Catalog, Link
-from .diagnostics import Diagnostic
-from .render import urls
+from .diagnostics import Diagnostic, did_you_mean
+from . import urls
 from .schema import KINDS
 from .schema.refs import iter_refs
 from .schema.types import BibRef, RecordRef, VocabRef
 from .schema.vocab import Vocabulary
 from .validate import Item
-
-
-def _did_you_mean(value: str, choices) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _unique(items: list[Item]) -> tuple[dict[str, Item], list[Diagnostic]]:
@@ -40,19 +34,19 @@ def _check_ref(catalog: Catalog, item: Item, path: tuple, marker, value: str) ->
             if f"{marker.kind}/{value}" in catalog.broken:
                 return None  # the record exists but is invalid: its own diagnostics say why
             ids = [i.id for i in catalog.of_kind(marker.kind)]
-            return Diagnostic.of("E302", item.path, line, col, f"{where}: no {marker.kind} with id '{value}'{_did_you_mean(value, ids)}")
+            return Diagnostic.of("E302", item.path, line, col, f"{where}: no {marker.kind} with id '{value}'{did_you_mean(value, ids)}")
         catalog.backlinks[f"{marker.kind}/{value}"].append(Link(item, path[0]))
     elif isinstance(marker, VocabRef):
         if marker.vocab not in catalog.vocabularies:
             return None  # the missing vocabulary file is reported on its own
         if catalog.term(marker.vocab, value) is None:
             ids = [t.id for t in catalog.terms(marker.vocab)]
-            return Diagnostic.of("E303", item.path, line, col, f"{where}: '{value}' is not in {marker.vocab}{_did_you_mean(value, ids)}")
+            return Diagnostic.of("E303", item.path, line, col, f"{where}: '{value}' is not in {marker.vocab}{did_you_mean(value, ids)}")
         catalog.tagged[(marker.vocab, value)].append(item)
     elif isinstance(marker, BibRef):
         if catalog.bibliography.get(value) is None:
             keys = catalog.bibliography.entries.keys()
-            return Diagnostic.of("E304", item.path, line, col, f"{where}: no entry '{value}' in references.bib{_did_you_mean(value, keys)}")
+            return Diagnostic.of("E304", item.path, line, col, f"{where}: no entry '{value}' in references.bib{did_you_mean(value, keys)}")
         catalog.cited_by[value].append(Link(item, path[0]))
     return None
 
@@ -64,7 +58,7 @@ def _related(catalog: Catalog, item: Item) -> list[Diagnostic]:
         if kind not in KINDS or catalog.get(kind, id) is None:
             line, col = item.position("related", index)
             keys = list(catalog.items)
-            problems.append(Diagnostic.of("E302", item.path, line, col, f"related.{index}: no record '{target}' (write KIND/ID){_did_you_mean(target, keys)}"))
+            problems.append(Diagnostic.of("E302", item.path, line, col, f"related.{index}: no record '{target}' (write KIND/ID){did_you_mean(target, keys)}"))
         else:
             catalog.backlinks[target].append(Link(item, "related"))
     return problems
@@ -82,31 +76,15 @@ def _prerequisite_cycles(catalog: Catalog) -> list[Diagnostic]:
     return []
 
 
-def _page_url(doc: str) -> str:
-    """The URL MkDocs gives a docs file with directory URLs: `x.md` and `x/index.md` are both `x/`."""
-    stem = doc.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
-
-
-def _page_collisions(catalog: Catalog) -> list[Diagnostic]:
+def page_collisions(catalog: Catalog, reserved: dict[str, str]) -> list[Diagnostic]:
     """Two records (or a record and a generated page) that would become one page: the writer
-    would keep only the last, so the other disappears from the site without a word."""
-    taken: dict[str, str] = {"": "the home page"}
-    for kind in KINDS.values():
-        if kind.name != "page":
-            taken[_page_url(urls.doc_for(urls.kind_index(kind), section=True))] = f"the {kind.plural} index"
-    taken[_page_url(urls.doc_for(urls.priority_areas(), section=True))] = "the priority areas index"
-    for term in catalog.terms("priority_areas"):
-        taken[_page_url(urls.doc_for(urls.priority_area(term.id)))] = f"the priority area page '{term.id}'"
-    taken[_page_url(urls.doc_for(urls.evidence_tiers()))] = "the evidence tiers page"
-    taken[_page_url(urls.doc_for(urls.references()))] = "the references page"
-    taken = {url.casefold(): owner for url, owner in taken.items()}
+    would keep only the last, so the other disappears from the site without a word.
+    `reserved`: the addresses of generated pages (core and features) → what they are."""
+    taken = {urls.address_of(urls.doc_for(url)): owner for url, owner in reserved.items()}
     problems = []
     for item in sorted(catalog.items.values(), key=lambda i: i.path):
-        url = _page_url(urls.doc_for(urls.record(item.kind, item.id)))
-        owner = taken.setdefault(url.casefold(), f"the page of {item.path}")
+        url = urls.address_of(urls.doc_for(urls.record(item.kind, item.id)))
+        owner = taken.setdefault(url, f"the page of {item.path}")
         if owner != f"the page of {item.path}":
             problems.append(Diagnostic.of("E307", item.path, 1, 1, f"its page /{url} is the same as {owner}; one would replace the other"))
     return problems
@@ -125,5 +103,4 @@ def resolve(
                 problems.append(problem)
         problems += _related(catalog, item)
     problems += _prerequisite_cycles(catalog)
-    problems += _page_collisions(catalog)
     return catalog, problems

@@ -1,19 +1,20 @@
-"""Documents → validated records. pydantic errors become positioned diagnostics."""
+"""Documents → validated records. pydantic errors become positioned diagnostics; each record's
+summary and body are parsed once here, and their lint problems reported at their lines."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import markdown
 from .diagnostics import Diagnostic
-from .schema import KINDS, Kind
+from .schema import KIND_BY_FOLDER, KINDS, Kind
 from .schema.base import Record
 from .schema.vocab import VOCABULARIES, Vocabulary
 from .sources.files import RECORD_SUFFIXES, SLUG, Document, load_document, parse_mapping, read_text, relative
 from .sources.yaml_loader import Positions
+from .text.markdown import Markdown, ParsedText
 
 VOCAB_DIR = "_vocab"
 ASSET_SUFFIXES = {".vtt", ".csv", ".json", ".mp3", ".m4a", ".ogg", ".png", ".jpg", ".jpeg", ".svg", ".webp"}
@@ -30,6 +31,9 @@ class Item:
     body: str | None
     body_line: int
     positions: Positions
+    #: the one parse of the summary and of the body (None for the body of a YAML record)
+    summary_text: ParsedText | None = field(default=None, compare=False, repr=False)
+    body_text: ParsedText | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -115,31 +119,30 @@ def validate_model(rel: str, model: type[BaseModel], data: dict, positions: Posi
         return None, model_errors(rel, error, positions, data, model)
 
 
-def _lint_markdown(rel: str, text: str, first_line: int) -> list[Diagnostic]:
-    try:
-        problems = markdown.lint(text)
-    except Exception as error:  # noqa: BLE001 - a renderer bug must not stop the run
-        return [Diagnostic.of("E403", rel, first_line, 1, f"the Markdown could not be read: {type(error).__name__}")]
-    return [Diagnostic.of(p.code, rel, first_line + p.line, 1, p.message) for p in problems]
+def _lint(rel: str, parsed: ParsedText, first_line: int) -> list[Diagnostic]:
+    return [Diagnostic.of(p.code, rel, first_line + p.line, 1, p.message) for p in parsed.problems]
 
 
-def validate_document(doc: Document) -> tuple[Item | None, list[Diagnostic]]:
+def validate_document(doc: Document, markdown: Markdown) -> tuple[Item | None, list[Diagnostic]]:
     kind = KINDS[doc.kind]
     record, problems = validate_model(doc.path, kind.model, doc.data, doc.positions)
+    body = summary = None
     if doc.body is not None:
-        problems += _lint_markdown(doc.path, doc.body, doc.body_line)
+        body = markdown.parse(doc.body)
+        problems += _lint(doc.path, body, doc.body_line)
     if record is not None and isinstance(doc.data.get("summary"), str):
         line, _ = doc.positions.of(("summary",))
-        problems += _lint_markdown(doc.path, record.summary, line)
+        summary = markdown.parse(record.summary)
+        problems += _lint(doc.path, summary, line)
     if record is None:
         return None, problems
-    return Item(kind, doc.slug, doc.path, record, doc.body, doc.body_line, doc.positions), problems
+    return Item(kind, doc.slug, doc.path, record, doc.body, doc.body_line, doc.positions, summary, body), problems
 
 
 def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Diagnostic]]:
     """Every record file under content/, in a stable order, plus problems with the layout."""
     content = root / "content"
-    folders = {kind.folder: kind for kind in KINDS.values()}
+    folders = KIND_BY_FOLDER
     found, problems = [], []
     if not content.is_dir():
         return [], [Diagnostic.of("E101", "content", 1, 1, "there is no content/ folder here", "Run the command in a hub project or pass --root DIR.")]
@@ -169,7 +172,7 @@ def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Diagnostic]]:
     return found, problems
 
 
-def load_records(root: Path) -> tuple[list[Item], list[Diagnostic]]:
+def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagnostic]]:
     files, problems = discover(root)
     items: list[Item] = []
     for kind, path in files:
@@ -177,7 +180,7 @@ def load_records(root: Path) -> tuple[list[Item], list[Diagnostic]]:
             doc, file_problems = load_document(root, path, kind.name)
             problems += file_problems
             if doc is not None:
-                item, record_problems = validate_document(doc)
+                item, record_problems = validate_document(doc, markdown)
                 problems += record_problems
                 if item is not None:
                     items.append(item)

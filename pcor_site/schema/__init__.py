@@ -33,6 +33,8 @@ class Kind:
     url_dir: str  # folder of the built pages
     factual: bool = True  # factual kinds must list sources
     intro: str = ""
+    newest_first: bool = False  # index page order: by date, newest first (else by order, then title)
+    group_by: tuple[str, str] | None = None  # index page sections: (field, vocabulary), in vocabulary order
 
     @property
     def folder(self) -> str:
@@ -52,7 +54,8 @@ KINDS: dict[str, Kind] = {
         Kind("module", Module, "Module", "Curriculum", "curriculum",
              intro="A course in patient-centered outcomes research (PCOR) and comparative effectiveness research (CER) for health-benefits purchasers."),
         Kind("strategy", Strategy, "Strategy", "Purchasing framework", "framework",
-             intro="Strategies for using PCOR/CER evidence in health-benefits purchasing, by purchasing stage."),
+             intro="Strategies for using PCOR/CER evidence in health-benefits purchasing, by purchasing stage.",
+             group_by=("purchasing_stage", "purchasing_stages")),
         Kind("region", Region, "Region", "RESET Regions", "regions",
              intro="The Path Forward's Regional Employer Stakeholder Engagement Teams and their lead coalitions."),
         Kind("organization", Organization, "Organization", "Organizations", "organizations",
@@ -60,7 +63,7 @@ KINDS: dict[str, Kind] = {
         Kind("event", Event, "Event", "Events", "events", intro="Convenings and their sessions."),
         Kind("gap", Gap, "Evidence gap", "Evidence gaps", "gaps",
              intro="Questions the evidence does not yet answer, each as a source states it: a research agenda."),
-        Kind("episode", Episode, "Episode", "Podcast", "podcast", factual=False,
+        Kind("episode", Episode, "Episode", "Podcast", "podcast", factual=False, newest_first=True,
              intro="Episodes of the podcast, each with a full transcript."),
         Kind("infographic", Infographic, "Infographic", "Infographics", "infographics",
              intro="Charts and fact panels built from sourced figures."),
@@ -68,6 +71,10 @@ KINDS: dict[str, Kind] = {
         Kind("page", Page, "Page", "Pages", "pages", factual=False),
     )
 }
+
+
+#: content/ folder name → kind (free pages live in pages/).
+KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
 
 
 def kind_schema(kind: Kind) -> dict:

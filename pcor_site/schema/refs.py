@@ -13,13 +13,13 @@ from .types import BibRef, RecordRef, VocabRef
 Marker = RecordRef | VocabRef | BibRef
 
 
-def _marker(annotation) -> Marker | None:
+def marker_of(annotation) -> Marker | None:
     """The first marker inside an annotation, looking through Annotated, Optional and aliases."""
     if typing.get_origin(annotation) is typing.Annotated:
         for meta in annotation.__metadata__:
             if isinstance(meta, (RecordRef, VocabRef, BibRef)):
                 return meta
-        return _marker(typing.get_args(annotation)[0])
+        return marker_of(typing.get_args(annotation)[0])
     return None
 
 
@@ -36,7 +36,7 @@ def _shape(annotation):
 
 def _classify(annotation):
     """Classify an annotation: ('ref', marker) | ('model', cls) | ('list', inner) | ('optional', inner) | None."""
-    marker = _marker(annotation)
+    marker = marker_of(annotation)
     if marker is not None:
         return ("ref", marker)
     if typing.get_origin(annotation) is typing.Annotated:

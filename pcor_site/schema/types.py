@@ -126,9 +126,6 @@ def ref(kind: str):
     return Annotated[Slug, RecordRef(kind)]
 
 
-SEEDS = ("national-alliance-convening", "chcc-pcor-capacity")
-
-
 class Source(Model):
     """Where a fact comes from: a web page, a BibTeX entry, or one of the two project summaries."""
 
@@ -159,6 +156,3 @@ class Caution(Model):
 
     text: ShortText = Field(description="What is secondary, disputed or uncertain, in plain words.")
     sources: list[Source] = Field(default_factory=list, description="Where the disagreement or caveat is documented.")
-
-
-Sources = Annotated[list[Source], Field(description="Where the record's facts come from. Required for factual kinds.")]

@@ -66,6 +66,15 @@ class Positions:
                 return hit[0] + self.line_offset, hit[1]
         return 1 + self.line_offset, 1
 
+    def within(self, prefix: Path) -> "Positions":
+        """The positions under `prefix`, keyed relative to it (a section of a larger file)."""
+        size = len(prefix)
+        return Positions(
+            {p[size:]: v for p, v in self.values.items() if p[:size] == prefix},
+            {p[size:]: v for p, v in self.mappings.items() if p[:size] == prefix},
+            self.line_offset,
+        )
+
     def of_mapping(self, path: Path) -> tuple[int, int]:
         """Where the mapping at `path` starts: a missing key is reported there."""
         for end in range(len(path), -1, -1):
@@ -77,6 +86,26 @@ class Positions:
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def node_positions(root: yaml.Node) -> Positions:
+    """The positions of a composed node tree, whatever its tags (for files this loader does not
+    build itself, such as mkdocs.yml)."""
+    positions = Positions()
+    stack: list[tuple[yaml.Node, Path]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            positions.mappings[path] = _mark(node)
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    positions.values[path + (key.value,)] = _mark(key)
+                    stack.append((value, path + (key.value,)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, value in enumerate(node.value):
+                positions.values[path + (index,)] = _mark(value)
+                stack.append((value, path + (index,)))
+    return positions
 
 
 def _scalar(node: yaml.ScalarNode):

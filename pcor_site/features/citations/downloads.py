@@ -1,0 +1,117 @@
+"""Whole-hub data downloads: every record as JSON and CSV, the bibliography as BibTeX, RIS and
+CSL-JSON, the JSON Schemas alongside, and a Downloads page (with schema.org `Dataset` JSON-LD)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ... import urls
+from ...plugin.templates import render
+from ...text.plain import file_size
+from ...schema import KINDS, all_schemas
+from . import exports, metadata
+from .csl import to_csl
+
+DATA_DIR = "data"
+DOC = "downloads.md"
+URL = "downloads/"
+COMMON = ("kind", "id", "url", "title", "summary", "priority_areas", "audiences", "regions", "last_reviewed")
+
+
+@dataclass
+class DownloadLink:
+    title: str
+    url: str
+    note: str
+    size: str
+
+
+def _record_data(item) -> dict:
+    data = {"kind": item.kind.name, "id": item.id, "url": urls.record(item.kind, item.id)}
+    data.update(item.record.model_dump(mode="json", exclude_none=True))
+    if item.body:
+        data["body"] = item.body
+    return data
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _csv(rows: list[dict], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return out.getvalue()
+
+
+def data_files(catalog) -> dict[str, str]:
+    records = [_record_data(i) for i in sorted(catalog.items.values(), key=lambda i: i.key)]
+    files = {f"{DATA_DIR}/records.json": json.dumps(records, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+             f"{DATA_DIR}/records.csv": _csv(records, list(COMMON))}
+    for kind in KINDS.values():
+        rows = [r for r in records if r["kind"] == kind.name]
+        if rows:
+            columns = ["kind", "id", "url"] + list(kind.model.model_fields) + (["body"] if any("body" in r for r in rows) else [])
+            files[f"{DATA_DIR}/{kind.name}.csv"] = _csv(rows, columns)
+    references = [catalog.bibliography.entries[k] for k in sorted(catalog.bibliography.entries)]
+    items = [to_csl(r) for r in references]
+    files[f"{DATA_DIR}/references.bib"] = exports.bibliography_bibtex(references)
+    files[f"{DATA_DIR}/references.json"] = exports.csl_json(items)
+    files[f"{DATA_DIR}/references.ris"] = exports.ris(items)
+    for name, text in all_schemas().items():
+        files[f"{DATA_DIR}/schemas/{name}"] = text
+    return files
+
+
+NOTES = {
+    "records.json": "Every record with all its fields (JSON array).",
+    "records.csv": "Every record: kind, id, address, title, summary and tags (CSV).",
+    "references.bib": "The bibliography as BibTeX, as curated.",
+    "references.json": "The bibliography as CSL-JSON (for Zotero, Pandoc, citeproc).",
+    "references.ris": "The bibliography as RIS (EndNote, Mendeley, Zotero).",
+}
+
+
+def downloads_page(catalog, config, files: dict[str, str]) -> str:
+    links = []
+    for path in sorted(files):
+        name = path.removeprefix(DATA_DIR + "/")
+        if name.startswith("schemas/"):
+            note = "JSON Schema (draft 2020-12) the records are checked against."
+        elif name.endswith(".csv") and name not in NOTES:
+            note = f"{KINDS[name.removesuffix('.csv')].plural}: one row per record, all fields (CSV)."
+        else:
+            note = NOTES.get(name, "")
+        links.append(DownloadLink(name, urls.relative(URL, path), note, file_size(len(files[path].encode("utf-8")))))
+    description = (f"Open data from {config.site_name}: every record ({len(catalog.items)}) as JSON and CSV, the "
+                   f"bibliography ({len(catalog.bibliography.entries)} entries) as BibTeX, RIS and CSL-JSON, and the JSON Schemas.")
+    dataset = {"@context": "https://schema.org", "@type": "Dataset", "name": f"{config.site_name}: records and references",
+               "description": description, "isAccessibleForFree": True,
+               "creator": {"@type": "Organization", "name": exports.publisher(config)},
+               "distribution": [{"@type": "DataDownload", "contentUrl": urls.absolute(config.site_url, path) or path,
+                                 "encodingFormat": _mime(path), "name": path.removeprefix(DATA_DIR + "/")}
+                                for path in sorted(files) if "/schemas/" not in path]}
+    page = urls.absolute(config.site_url, URL)
+    if page:
+        dataset["url"] = page
+    return render(
+        "downloads.md.j2", title="Data downloads", description=description, links=links, json_ld=Markup(metadata.json_ld(dataset)))
+
+
+def _mime(path: str) -> str:
+    return {".json": "application/json", ".csv": "text/csv", ".bib": "application/x-bibtex",
+            ".ris": "application/x-research-info-systems"}[path[path.rindex("."):]]

@@ -1,0 +1,82 @@
+"""The glossary's index of names: which term each title, abbreviation or other name belongs to.
+
+Titles match case-insensitively, abbreviations only as written (so "CER" but not "cer").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ... import urls
+from ...text.plain import shorten
+
+TITLE_LIMIT = 220
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    key: str  # "term/ID"
+    url: str  # site-relative
+    tooltip: str
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+class Glossary:
+    """Every glossary term's names, indexed by their first word; longest names win.
+
+    Matching looks each word of the text up in that index (a dict), so the cost per page grows with
+    the page's length, not with the size of the glossary.
+    """
+
+    def __init__(self, catalog):
+        self.terms: dict[str, GlossaryTerm] = {}
+        self.names: dict[str, str] = {}  # exact name (abbreviations) or casefolded name → term key
+        #: first word (casefolded) → [(words, case_sensitive, key)], longest first
+        self.by_first_word: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        for item in catalog.of_kind("term"):
+            record = item.record
+            definition = " ".join(str(getattr(record, "definition", "") or record.summary).split())
+            tooltip = f"{record.title}: {definition}"
+            tooltip = shorten(tooltip, TITLE_LIMIT)
+            self.terms[item.key] = GlossaryTerm(item.key, urls.record(item.kind, item.id), tooltip)
+            for name in [record.title, *(getattr(record, "also_known_as", []) or [])]:
+                name = " ".join(name.split())
+                if len(name) >= 3 and name.casefold() not in self.names:
+                    self.names[name.casefold()] = item.key
+                    self._index(name, False, item.key)
+            abbreviation = getattr(record, "abbreviation", None)
+            if abbreviation and len(abbreviation) >= 2 and abbreviation not in self.names:
+                self.names[abbreviation] = item.key
+                self._index(abbreviation, True, item.key)
+        for candidates in self.by_first_word.values():
+            candidates.sort(key=lambda c: -sum(len(w) for w in c[0]))
+
+    def _index(self, name: str, case_sensitive: bool, key: str) -> None:
+        words = tuple(_WORD.findall(name))
+        if words and " ".join(words) == " ".join(name.split()):  # names with other punctuation are not linked
+            self.by_first_word.setdefault(words[0].casefold(), []).append((words, case_sensitive, key))
+
+    def find(self, text: str):
+        """(start, end, key) of each term name in `text`, left to right, never overlapping."""
+        if not self.by_first_word:
+            return
+        words = list(_WORD.finditer(text))
+        index = 0
+        while index < len(words):
+            match = words[index]
+            hit = None
+            for names, case_sensitive, key in self.by_first_word.get(match.group(0).casefold(), ()):
+                span = words[index : index + len(names)]
+                if len(span) == len(names) and all(
+                    (w.group(0) == n if case_sensitive else w.group(0).casefold() == n.casefold()) for w, n in zip(span, names)
+                ) and all(text[a.end() : b.start()].isspace() for a, b in zip(span, span[1:])):
+                    hit = (match.start(), span[-1].end(), key, len(names))
+                    break
+            if hit:
+                yield hit[:3]
+                index += hit[3]
+            else:
+                index += 1

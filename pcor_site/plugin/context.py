@@ -1,0 +1,49 @@
+"""What the render phase hands the core's views and every feature: one `SiteContext` per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import urls
+from ..catalog import Catalog
+from ..config import HubConfig
+from ..text.markdown import Markdown
+from ..text.plain import shorten
+from .feature import Feature, ReferenceLabels
+from .sources import source_view
+from .views import LinkView, SourceView
+
+
+@dataclass
+class SiteContext:
+    """The resolved catalog, the settings, the one Markdown parser, the features and their states."""
+
+    catalog: Catalog
+    config: HubConfig
+    markdown: Markdown
+    features: tuple[Feature, ...] = ()
+    states: dict[str, object] = field(default_factory=dict)
+    labels: ReferenceLabels = field(default_factory=ReferenceLabels)
+
+    def state(self, feature: Feature):
+        return self.states.get(feature.name)
+
+    def plain(self, text: str) -> str:
+        """Contributor Markdown as plain text for descriptions: the features' syntax removed."""
+        for feature in self.features:
+            text = feature.plain_text(text)
+        return text
+
+    def description(self, text: str, limit: int = 300) -> str:
+        return shorten(self.plain(text), limit)
+
+    def item_link(self, item, from_url: str, note: str = "") -> LinkView:
+        return LinkView(item.record.title, urls.relative(from_url, urls.record(item.kind, item.id)), note, item.kind.label)
+
+    def reference_link(self, key: str, from_url: str) -> LinkView:
+        reference = self.catalog.bibliography.get(key)
+        text = self.labels.text(reference) if reference else key
+        return LinkView(text, urls.relative(from_url, urls.reference(key)), coins=self.labels.coins(reference) if reference else "")
+
+    def source_view(self, source, from_url: str) -> SourceView:
+        return source_view(source, self.catalog, from_url, self.labels.text)

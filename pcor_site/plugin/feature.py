@@ -1,0 +1,141 @@
+"""The Feature interface: how a capability plugs into the pipeline without the core importing it.
+
+The core calls every feature in phases (the models: MkDocs' `PluginCollection`, Pelican's
+generators). A feature overrides only the hooks it needs; each default does nothing.
+
+Phase by phase:
+
+* parse    `markdown_plugins`: markdown-it plugins added to the one parser of contributor text.
+* check    `check(ctx)` → `(state, diagnostics)`. The state is the feature's own result (e.g. the
+           transcripts it read); the core keeps it and hands it back in every later phase.
+           The catalog is read-only: a feature never stores anything on it.
+* render   `fields`: record fields the feature shows itself (kept out of the facts table);
+           `record_part(item, site, state)`: its part of one record page (sections, head tags,
+           search data, what the Markdown renderer needs for that page);
+           `index_html(kind, site, url, state)`: HTML above the list on a kind's index page;
+           `outputs(site, state)`: whole pages and files of the docs tree;
+           `nav(site, state)`: its sidebar entries; `addresses(catalog)`: the page addresses it
+           writes, so a record cannot take one of them.
+* publish  `post_build(site_dir, site, state)`: steps on the built site (e.g. the search index).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from markupsafe import Markup
+
+if TYPE_CHECKING:  # annotations only: nothing here is imported at run time
+    from ..catalog import Catalog
+    from ..config import HubConfig
+    from ..diagnostics import Diagnostic
+    from ..schema import Kind
+    from ..validate import Item
+    from .context import SiteContext
+
+
+@dataclass
+class HtmlSection:
+    """A section of a record page. `html` must be built from escaped or sanitised parts only."""
+
+    heading: str
+    html: Markup
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A sidebar entry. `place`: "start" (after Home) or "end" (after the core's sections)."""
+
+    title: str
+    doc: str
+    place: str = "end"
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the check phase gives a feature: the hub folder, its settings and the resolved catalog."""
+
+    root: Path
+    config: HubConfig
+    catalog: Catalog
+
+
+class RecordPart:
+    """A feature's part of one record page. The core asks for it before rendering the page's
+    Markdown (`markdown_env`), then for the rest once the Markdown is rendered."""
+
+    def markdown_env(self) -> dict:
+        """Entries for the markdown-it `env` of this page's summary and body (shared by both)."""
+        return {}
+
+    def sections(self) -> list[HtmlSection]:
+        """Sections after the body, before the lists of links."""
+        return []
+
+    def end_sections(self) -> list[HtmlSection]:
+        """Sections at the very end of the page (e.g. "Cite this", structured data)."""
+        return []
+
+    def head_yaml(self) -> str:
+        """Extra front matter lines (e.g. Highwire `head_meta`)."""
+        return ""
+
+    def record_html(self) -> Markup:
+        """Hidden HTML inside the record's main block (e.g. a word for the search index)."""
+        return Markup("")
+
+    def data_html(self) -> Markup:
+        """Hidden HTML after the sources (e.g. the search filters)."""
+        return Markup("")
+
+
+@dataclass
+class ReferenceLabels:
+    """How a bibliography entry is named in link lists and source lists. The core's default is
+    the entry's key; a citations feature gives the formatted reference and its COinS."""
+
+    text: Callable[[object], str] = field(default=lambda reference: reference.key)
+    coins: Callable[[object], str] = field(default=lambda reference: "")
+
+
+class Feature:
+    """Base class of every feature: every hook is optional."""
+
+    #: Unique name; the key of the feature's state.
+    name: str = ""
+    #: markdown-it plugins (callables taking the parser), applied once to the one parser.
+    markdown_plugins: tuple = ()
+    #: Record fields this feature renders itself, so the core leaves them out of the facts table.
+    fields: frozenset[str] = frozenset()
+
+    def check(self, ctx: CheckContext) -> tuple[object, list[Diagnostic]]:
+        return None, []
+
+    def plain_text(self, text: str) -> str:
+        """`text` without this feature's Markdown syntax, for plain-text descriptions."""
+        return text
+
+    def reference_labels(self, config: HubConfig) -> ReferenceLabels | None:
+        return None
+
+    def record_part(self, item: Item, site: SiteContext, state) -> RecordPart | None:
+        return None
+
+    def index_html(self, kind: Kind, site: SiteContext, url: str, state) -> Markup:
+        return Markup("")
+
+    def outputs(self, site: SiteContext, state) -> dict[str, str | bytes]:
+        return {}
+
+    def nav(self, site: SiteContext, state) -> list[NavEntry]:
+        return []
+
+    def addresses(self, catalog: Catalog) -> dict[str, str]:
+        """Page addresses (site-relative, e.g. "explore/") this feature writes → what they are."""
+        return {}
+
+    def post_build(self, site_dir: Path, site: SiteContext, state) -> list[Diagnostic]:
+        return []

@@ -1,0 +1,107 @@
+"""The safety gate and the Content-Security-Policy of every built page.
+
+The gate reads every HTML page the engine wrote and fails the build on any inline script
+that is not one of the theme's own, any `on*` event-handler attribute, and any `javascript:` (or
+`vbscript:`/`data:text/html`) URL. Contributor text cannot produce these (it is rendered without
+raw HTML and sanitised), so a hit means a bug or a bypass; the gate is the second lock. Pages that
+pass get a Content-Security-Policy <meta> tag (GitHub Pages cannot send the header) whose
+`script-src` lists the hashes of exactly the inline scripts on that page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+
+#: Openings of the inline scripts Material for MkDocs writes into every page.
+THEME_INLINE_SCRIPTS = (
+    "__md_scope=new URL(",
+    'var palette=__md_get("__palette")',
+    "var target=document.getElementById(location.hash.slice(1))",
+)
+#: Script types the browser does not execute (data blocks).
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "data"}
+_BAD_URL = re.compile(r"^(javascript|vbscript|data:text/html)", re.IGNORECASE)
+CSP_BASE = (
+    "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "connect-src 'self'; media-src 'self' https:; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+@dataclass
+class PageScan:
+    inline_scripts: list[tuple[int, str]] = field(default_factory=list)  # (line, body)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = PageScan()
+        self._script: tuple[int, list[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        names = {name.lower(): value for name, value in attrs}
+        for name, value in attrs:
+            name = name.lower()
+            if name.startswith("on"):
+                self.scan.problems.append((line, f"<{tag}> has event-handler attribute '{name}'"))
+            if name in URL_ATTRIBUTES and value and _BAD_URL.match(re.sub(r"[\x00-\x20]", "", html.unescape(value))):
+                self.scan.problems.append((line, f"<{tag} {name}> holds a script URL: {value[:60]!r}"))
+        if tag == "script" and "src" not in names and (names.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
+            self._script = (line, [])
+        elif tag in ("iframe", "object", "embed", "base"):
+            self.scan.problems.append((line, f"unexpected <{tag}> element"))
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scan.inline_scripts.append((self._script[0], "".join(self._script[1])))
+            self._script = None
+
+
+def scan_page(text: str) -> PageScan:
+    scanner = _Scanner()
+    scanner.feed(text)
+    scanner.close()
+    scan = scanner.scan
+    for line, body in scan.inline_scripts:
+        if not body.startswith(THEME_INLINE_SCRIPTS):
+            scan.problems.append((line, f"inline script not on the theme's allowlist: {body.strip()[:60]!r}"))
+    scan.problems.sort()
+    return scan
+
+
+def _raw_scripts(text: str) -> list[str]:
+    """Inline script bodies exactly as the browser hashes them (the raw text between the tags)."""
+    bodies = []
+    for match in re.finditer(r"<script\b([^>]*)>(.*?)</script>", text, flags=re.DOTALL | re.IGNORECASE):
+        attrs, body = match.groups()
+        if re.search(r"\bsrc\s*=", attrs) or re.search(r"type\s*=\s*\"?application/(ld\+)?json", attrs):
+            continue
+        bodies.append(body)
+    return bodies
+
+
+def content_security_policy(text: str) -> str:
+    hashes = sorted({
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in _raw_scripts(text)
+    })
+    # 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly; it does not allow eval()
+    return f"{CSP_BASE}; script-src 'self' 'wasm-unsafe-eval' {' '.join(hashes)}".rstrip()
+
+
+def add_csp(text: str) -> str:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(text)}">'
+    return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + "\n    " + meta, text, count=1)

@@ -1,1 +1,0 @@
-"""Rendering: view models → text files of the generated docs tree."""

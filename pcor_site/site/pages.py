@@ -1,0 +1,95 @@
+"""The page generator: the core's pages, then every feature's pages and files → {docs path: text}.
+
+One address per page: 'x.md' and 'x/index.md' both become x/index.html, so the second would
+silently replace the first; that, and two outputs to one path, is an error here.
+"""
+
+from __future__ import annotations
+
+import html
+from importlib import resources
+
+from .. import urls
+from ..plugin.context import SiteContext
+from ..plugin.templates import render, safe_html
+from ..schema import KINDS
+from ..write import WriteError
+from . import listings
+from .record import record_page
+
+
+def static_assets() -> dict[str, bytes]:
+    folder = resources.files("pcor_site") / "static"
+    return {f"assets/{entry.name}": entry.read_bytes() for entry in sorted(folder.iterdir(), key=lambda e: e.name) if entry.is_file()}
+
+
+class _Pages(dict):
+    """The docs tree being built: refuses a second page at one address and a second file at one path."""
+
+    def __init__(self):
+        super().__init__()
+        self.addresses: dict[str, str] = {}
+
+    def put(self, doc: str, content: str | bytes) -> None:
+        if doc in self:
+            raise WriteError(f"two outputs to one path: {doc!r}")
+        if doc.endswith(".md"):
+            address = urls.address_of(doc)
+            if address in self.addresses:
+                raise WriteError(f"two pages at one address: {self.addresses[address]!r} and {doc!r} (rename the record behind one of them)")
+            self.addresses[address] = doc
+        self[doc] = content
+
+
+def render_site(site: SiteContext) -> dict[str, str | bytes]:
+    """Every page of the docs tree, keyed by its path. Pure: same catalog, same output."""
+    outputs = _Pages()
+    outputs.put("index.md", render("index.md.j2", page=safe_html(listings.home(site))))
+    for kind in KINDS.values():
+        if kind.name != "page":
+            page = listings.kind_index(site, kind)
+            outputs.put(page.doc, render("index.md.j2", page=page))
+        for item in sorted(site.catalog.of_kind(kind.name), key=lambda i: i.id):
+            page = safe_html(record_page(site, item))
+            outputs.put(page.doc, render("record.md.j2", page=page))
+    page = listings.priority_area_index(site)
+    outputs.put(page.doc, render("index.md.j2", page=page))
+    for page in listings.priority_area_pages(site):
+        outputs.put(page.doc, render("index.md.j2", page=safe_html(page)))
+    page, tiers = listings.tiers(site)
+    outputs.put(page.doc, render("tiers.md.j2", page=page, tiers=tiers))
+    for path, content in static_assets().items():
+        outputs.put(path, content)
+    for feature in site.features:
+        for path, content in feature.outputs(site, site.state(feature)).items():
+            outputs.put(path, content)
+    return dict(outputs)
+
+
+def navigation(site: SiteContext) -> list:
+    """The sidebar: section index pages only, never every record (that makes builds quadratic)."""
+    entries = [entry for f in site.features for entry in f.nav(site, site.state(f))]
+    nav: list = [{"Home": "index.md"}]
+    nav += [{e.title: e.doc} for e in entries if e.place == "start"]
+    nav.append({"Priority areas": "priority-areas/index.md"})
+    for kind in KINDS.values():
+        if kind.name != "page" and site.catalog.of_kind(kind.name):
+            nav.append({kind.plural: f"{kind.url_dir}/index.md"})
+    nav.append({"Evidence tiers": "evidence-tiers.md"})
+    nav += [{e.title: e.doc} for e in entries if e.place == "end"]
+    for item in sorted(site.catalog.of_kind("page"), key=lambda i: i.id):
+        nav.append({html.escape(item.record.nav_title or item.record.title): f"{item.id}.md"})
+    return nav
+
+
+def core_addresses(catalog) -> dict[str, str]:
+    """The addresses of the core's generated pages → what they are (records may not take them)."""
+    taken = {"": "the home page"}
+    for kind in KINDS.values():
+        if kind.name != "page":
+            taken[urls.kind_index(kind)] = f"the {kind.plural} index"
+    taken[urls.priority_areas()] = "the priority areas index"
+    for term in catalog.terms("priority_areas"):
+        taken[urls.priority_area(term.id)] = f"the priority area page '{term.id}'"
+    taken[urls.evidence_tiers()] = "the evidence tiers page"
+    return taken

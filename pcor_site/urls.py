@@ -1,0 +1,89 @@
+"""Where each generated page lives, and relative links between pages.
+
+Links are written as relative URLs (MkDocs does not rewrite links inside HTML), so the site works
+under a project sub-path (https://ORG.github.io/REPO/) and at a domain root alike.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .schema import Kind
+
+
+def doc_for(url: str, section: bool = False) -> str:
+    """The Markdown source of a page URL: 'x/' → 'x.md', or 'x/index.md' for a section index."""
+    if url == "":
+        return "index.md"
+    stem = url.rstrip("/")
+    return f"{stem}/index.md" if section else f"{stem}.md"
+
+
+def address_of(doc: str) -> str:
+    """The address MkDocs gives a docs file with directory URLs: `x.md` and `x/index.md` are both
+    `x/`, so two such files would be one page. Case-folded: one page on a case-insensitive disk."""
+    stem = doc.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return (stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/").casefold()
+
+
+def absolute(site_url: str, path: str) -> str:
+    """`path` under the public site address, or "" when the hub has no http(s) address."""
+    base = (site_url or "").strip()
+    if not base.startswith(("https://", "http://")):
+        return ""
+    return base.rstrip("/") + "/" + path
+
+
+def home() -> str:
+    return ""
+
+
+def kind_index(kind: Kind) -> str:
+    return f"{kind.url_dir}/"
+
+
+def record(kind: Kind, id: str) -> str:
+    if kind.name == "page":
+        return f"{id}/"
+    return f"{kind.url_dir}/{id}/"
+
+
+def priority_areas() -> str:
+    return "priority-areas/"
+
+
+def priority_area(id: str) -> str:
+    return f"priority-areas/{id}/"
+
+
+def evidence_tiers() -> str:
+    return "evidence-tiers/"
+
+
+def evidence_tier(id: str) -> str:
+    return f"evidence-tiers/#tier-{id}"
+
+
+def references() -> str:
+    return "references/"
+
+
+def reference(key: str) -> str:
+    return f"references/#ref-{anchor(key)}"
+
+
+def anchor(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in text.lower())
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link from the page at `from_url` to `to_url` (both site-relative)."""
+    path, _, fragment = to_url.partition("#")
+    base = from_url.rstrip("/") or "."
+    target = path.rstrip("/") or "."
+    rel = posixpath.relpath(target, base)
+    if path.endswith("/") or path == "":
+        rel = rel + "/" if rel != "." else "./"
+    return rel + (f"#{fragment}" if fragment else "")
