@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 from pcor_site.bibliography import MAX_BIB_BYTES, parse_bibtex
-from pcor_site.citations.csl import latex_to_text, to_csl
-from pcor_site.citations.style import Styler
+from pcor_site.features.citations.csl import latex_to_text, to_csl
+from pcor_site.features.citations.style import Styler
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bibtex" / "messy_bibfile.bib"
 

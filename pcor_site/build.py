@@ -87,9 +87,14 @@ class BuildResult:
         return self.check.ok and not self.diagnostics
 
 
+def markdown_for(features: tuple[Feature, ...] = FEATURES) -> Markdown:
+    """The one Markdown parser of a build: the core's syntax plus the features' plugins."""
+    return Markdown(plugin for feature in features for plugin in feature.markdown_plugins)
+
+
 def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEATURES) -> CheckResult:
     config = load_config(root)
-    markdown = Markdown(plugin for feature in features for plugin in feature.markdown_plugins)
+    markdown = markdown_for(features)
     items, problems = load_records(root, markdown)
     vocabularies, more = load_vocabularies(root)
     problems += more

@@ -14,7 +14,7 @@ def recompile(root: Path) -> list:
     """Check and, when clean, rewrite the changed pages. Returns the diagnostics."""
     result = check(root)
     if result.ok:
-        compile_docs(root, result.catalog, result.config)
+        compile_docs(root, result.site())
     return result.diagnostics
 
 

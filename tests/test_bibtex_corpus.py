@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from pcor_site.bibliography import parse_bibtex
-from pcor_site.citations.csl import to_csl
-from pcor_site.citations.style import styler
+from pcor_site.features.citations.csl import to_csl
+from pcor_site.features.citations.style import styler
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bibtex"
 if not CORPUS.is_dir():

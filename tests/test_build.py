@@ -10,7 +10,7 @@ import pytest
 
 from pcor_site.build import DOCS_DIR, GENERATED_CONFIG, build, check, compile_docs
 from pcor_site.cli import main
-from pcor_site.render import urls
+from pcor_site import urls
 from pcor_site.schema import KINDS
 from pcor_site.write import MANIFEST, WriteError, check_outputs, write_tree
 
@@ -175,13 +175,13 @@ def test_two_records_at_one_address_fail_the_build_without_losing_a_page(hub_cop
 
 def test_renderer_refuses_two_pages_at_one_address(hub_copy: Path, monkeypatch):
     """Defence in depth behind the resolver's E307: 'x.md' and 'x/index.md' are one page."""
-    from pcor_site.render import pages
+    from pcor_site.site import pages
 
     result = check(hub_copy)
     original = urls.record
     monkeypatch.setattr(urls, "record", lambda kind, id: f"{kind.url_dir}/" if id == "fixture-tool" else original(kind, id))
     with pytest.raises(WriteError, match="two pages at one address"):
-        pages.render_site(result.catalog, result.config)
+        pages.render_site(result.site())
 
 
 # -- reproducibility ----------------------------------------------------------------------------
@@ -238,11 +238,11 @@ def test_nav_lists_section_indexes_never_records(tmp_path: Path):
 
 def test_second_compile_without_changes_writes_nothing(hub_copy: Path):
     result = check(hub_copy)
-    first, pages = compile_docs(hub_copy, result.catalog, result.config)
+    first, pages = compile_docs(hub_copy, result.site())
     assert first.written > 0 and first.removed == 0 and pages > 0
     config = hub_copy / GENERATED_CONFIG
     config_mtime = config.stat().st_mtime_ns
-    second, _ = compile_docs(hub_copy, check(hub_copy).catalog, result.config)
+    second, _ = compile_docs(hub_copy, check(hub_copy).site())
     assert second.written == 0
     assert second.removed == 0
     assert second.unchanged == first.written
@@ -251,7 +251,7 @@ def test_second_compile_without_changes_writes_nothing(hub_copy: Path):
 
 def test_changing_one_record_rewrites_only_the_pages_that_show_it(hub_copy: Path):
     result = check(hub_copy)
-    compile_docs(hub_copy, result.catalog, result.config)
+    compile_docs(hub_copy, result.site())
     record = hub_copy / "content" / "organization" / "fixture-org.yml"
     text = record.read_text(encoding="utf-8")
     assert "\nsummary: " in text
@@ -259,7 +259,7 @@ def test_changing_one_record_rewrites_only_the_pages_that_show_it(hub_copy: Path
     docs = hub_copy / DOCS_DIR
     before = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
     again = check(hub_copy)
-    report, _ = compile_docs(hub_copy, again.catalog, again.config)
+    report, _ = compile_docs(hub_copy, again.site())
     assert 1 <= report.written < report.unchanged  # the pages that show the record, not the whole tree
     assert report.removed == 0
     changed = {p.relative_to(docs).as_posix() for p, mtime in before.items() if p.stat().st_mtime_ns != mtime}
@@ -269,7 +269,7 @@ def test_changing_one_record_rewrites_only_the_pages_that_show_it(hub_copy: Path
 
 def test_stale_generated_files_are_removed_and_foreign_files_kept(hub_copy: Path):
     result = check(hub_copy)
-    compile_docs(hub_copy, result.catalog, result.config)
+    compile_docs(hub_copy, result.site())
     docs = hub_copy / DOCS_DIR
     assert (docs / "tools" / "fixture-tool.md").is_file()
     foreign = docs / "tools" / "notes-by-hand.md"
@@ -281,7 +281,7 @@ def test_stale_generated_files_are_removed_and_foreign_files_kept(hub_copy: Path
             path.write_text(path.read_text(encoding="utf-8").replace("tools: [fixture-tool]\n", ""), encoding="utf-8")
     again = check(hub_copy)
     assert again.ok, again.diagnostics
-    report, _ = compile_docs(hub_copy, again.catalog, again.config)
+    report, _ = compile_docs(hub_copy, again.site())
     assert report.removed >= 1  # the page (and any per-record export)
     assert not (docs / "tools" / "fixture-tool.md").exists()
     assert foreign.read_text(encoding="utf-8") == "not ours"

@@ -6,12 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from pcor_site import markdown
+from pcor_site.build import markdown_for
 from pcor_site.bibliography import parse_bibtex
-from pcor_site.citations.csl import latex_to_text, names, to_csl
-from pcor_site.citations.prose import PageCitations, find_clusters
-from pcor_site.citations.style import StyleError, Styler, styler
-from pcor_site.citations.syntax import strip
+from pcor_site.features.citations.csl import latex_to_text, names, to_csl
+from pcor_site.features.citations.prose import PageCitations, clusters_of
+from pcor_site.features.citations.style import StyleError, Styler, styler
+from pcor_site.features.citations.syntax import ENV_KEY, strip
+
+MARKDOWN = markdown_for()
+
+
+def render(text: str, page=None) -> str:
+    return MARKDOWN.render(text, {ENV_KEY: page} if page is not None else None)
 from pcor_site.diagnostics import render_text
 
 BIB = Path(__file__).parent / "fixtures" / "bib" / "formatting.bib"
@@ -108,8 +114,8 @@ def test_csl_item_fields(items):
 
 def test_numbered_citations_share_one_order_across_summary_and_body(bibliography):
     page = PageCitations(bibliography, "ama", "practices/x/")
-    summary = markdown.render("Summary cites [@lee2019book].", page)
-    body = markdown.render("Body [@doe2020trial; @lee2019book] and `[@code]` and \\[@escaped].", page)
+    summary = render("Summary cites [@lee2019book].", page)
+    body = render("Body [@doe2020trial; @lee2019book] and `[@code]` and \\[@escaped].", page)
     assert summary == '<p>Summary cites <sup class="pcor-cite"><a href="#cite-lee2019book" rel="noopener noreferrer">1</a></sup>.</p>\n'
     assert body == ('<p>Body <sup class="pcor-cite"><a href="#cite-doe2020trial" rel="noopener noreferrer">2</a>,'
                     '<a href="#cite-lee2019book" rel="noopener noreferrer">1</a></sup> and <code>[@code]</code> and [@escaped].</p>\n')
@@ -123,7 +129,7 @@ def test_numbered_citations_share_one_order_across_summary_and_body(bibliography
 
 def test_author_date_citations(bibliography):
     page = PageCitations(bibliography, "apa", "studies/x/")
-    body = markdown.render("As shown [@pcori2021peer; @garcia2018conf].", page)
+    body = render("As shown [@pcori2021peer; @garcia2018conf].", page)
     assert body == ('<p>As shown <span class="pcor-cite">(<a href="#cite-pcori2021peer" rel="noopener noreferrer">Roe &amp; Smith, 2021</a>; '
                     '<a href="#cite-garcia2018conf" rel="noopener noreferrer">García et al., 2018</a>)</span>.</p>\n')
     html = str(page.sections()[0].html)
@@ -132,15 +138,15 @@ def test_author_date_citations(bibliography):
 
 def test_links_and_plain_brackets_are_not_citations(bibliography):
     page = PageCitations(bibliography, "ama", "x/")
-    assert markdown.render("[@doe2020trial](https://example.org/) and [see here]", page) == (
+    assert render("[@doe2020trial](https://example.org/) and [see here]", page) == (
         '<p><a href="https://example.org/" rel="noopener noreferrer">@doe2020trial</a> and [see here]</p>\n')
     assert page.sections() == []
-    assert markdown.render("no page context [@doe2020trial]") == "<p>no page context [@doe2020trial]</p>\n"
+    assert render("no page context [@doe2020trial]") == "<p>no page context [@doe2020trial]</p>\n"
 
 
-def test_find_clusters_gives_lines_within_the_text():
+def test_clusters_come_from_the_one_parse_with_lines_within_the_text():
     text = "First paragraph.\n\n- item one\n- item with [@a; @b]\n\nA paragraph\nthat cites [@c] on its second line.\n"
-    found = [(c.line, c.raw, c.keys) for c in find_clusters(text)]
+    found = [(c.line, c.raw, c.keys) for c in clusters_of(MARKDOWN.parse(text))]
     assert found == [(3, "[@a; @b]", ["a", "b"]), (6, "[@c]", ["c"])]
     assert strip("Text [@a; @b] more [@c].") == "Text more ."
 

@@ -16,9 +16,9 @@ from citeproc import CitationStylesBibliography, formatter
 from citeproc.source.json import CiteProcJSON
 
 from pcor_site.bibliography import parse_bibtex
-from pcor_site.citations import exports
-from pcor_site.citations.csl import to_csl
-from pcor_site.citations.metadata import SELF_PUBLISHED_KINDS, json_ld
+from pcor_site.features.citations import exports
+from pcor_site.features.citations.csl import to_csl
+from pcor_site.features.citations.metadata import SELF_PUBLISHED_KINDS, json_ld
 
 BIB = Path(__file__).parent / "fixtures" / "bib" / "formatting.bib"
 CORPUS = Path("/work/shared/corpus/bibtex")

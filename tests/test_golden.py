@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pcor_site.build import check, generated_config
-from pcor_site.render.pages import render_site
+from pcor_site.site.pages import render_site
 
 from conftest import FIXTURE_HUB, REPO
 
@@ -32,14 +32,14 @@ def compiled() -> dict[str, bytes]:
     """Every file of the compiled docs tree plus the generated config, as bytes."""
     result = check(FIXTURE_HUB)
     assert result.ok, "\n".join(f"{d.path}:{d.line}: {d.code} {d.message}" for d in result.diagnostics)
-    outputs = render_site(result.catalog, result.config)
+    outputs = render_site(result.site())
     files = {f"docs/{rel}": (text.encode("utf-8") if isinstance(text, str) else text) for rel, text in outputs.items()}
     for rel in files:
         if rel.startswith("docs/assets/"):
             files[rel] = b"(copied from pcor_site/static/: compared by presence only)\n"
         elif rel.endswith(RASTER_OR_CHART):
             files[rel] = b"(chart image: compared by presence only)\n"
-    files["mkdocs.generated.yml"] = generated_config(result.catalog).encode("utf-8")
+    files["mkdocs.generated.yml"] = generated_config(result.site()).encode("utf-8")
     return files
 
 

@@ -17,8 +17,8 @@ from lxml import html as lxml_html
 from conftest import REPO
 from pcor_site.build import build, check
 from pcor_site.diagnostics import render_text
-from pcor_site.infographics import draw, palette as palettes
-from pcor_site.infographics.model import Chart, ChartFigure
+from pcor_site.features.infographics import draw, palette as palettes
+from pcor_site.features.infographics.model import Chart, ChartFigure
 
 FIXTURES = REPO / "tests" / "fixtures" / "infographics"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -195,7 +195,7 @@ def test_bad_palette_in_mkdocs_yml_fails_check_with_its_line(hub_copy):
     config.write_text(text, encoding="utf-8")
     line = text.splitlines().index('      text: "#999999"') + 1
     assert report(hub_copy, "E856", "E857") == "\n".join([
-        f"mkdocs.yml:{line}:13: E856 palette text #999999 has contrast 2.85:1 with background #ffffff; text needs at least 4.5:1",
+        f"mkdocs.yml:{line}:7: E856 palette text #999999 has contrast 2.85:1 with background #ffffff; text needs at least 4.5:1",
         f"mkdocs.yml:{line + 4}:11: E856 palette series colour 3 #ffcc00 has contrast 1.51:1 with background #ffffff; chart marks need at least 3:1",
         f"mkdocs.yml:{line + 5}:11: E857 palette series colours 1 #2166ac and 4 #2266ae differ by only ΔE 0.2 under tritanopia; they need at least 12",
     ])

@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 
 from pcor_site.sources.files import MAX_FILE_BYTES, load_document
 from pcor_site.sources.yaml_loader import MAX_DEPTH, YamlProblem, load_yaml
+from pcor_site.build import markdown_for
 from pcor_site.validate import Item, validate_document
+
+MARKDOWN = markdown_for()
+
 
 #: Short by default, so the suite stays fast; the properties still see 200 varied inputs each.
 EXAMPLES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,7 +103,7 @@ def test_missing_field_points_at_the_list_item(tmp_path):
     root, path = write(tmp_path, "convening.yml", text, kind="event")
     doc, problems = load_document(root, path, "event")
     assert problems == []
-    item, problems = validate_document(doc)
+    item, problems = validate_document(doc, MARKDOWN)
     assert item is None
     assert [(d.code, d.line, d.column, d.message) for d in problems] == [
         ("E202", 7, 5, "missing required field 'sessions.1.title'")
@@ -378,7 +382,7 @@ def _markdown_record(tmp_path, body: str):
 def test_pathological_markdown_body_ends_quickly(tmp_path, body):
     doc = _markdown_record(tmp_path, body)
     started = time.perf_counter()
-    item, problems = validate_document(doc)
+    item, problems = validate_document(doc, MARKDOWN)
     assert time.perf_counter() - started < 5
     assert isinstance(item, Item) or problems
     for d in problems:
@@ -421,7 +425,7 @@ def test_any_file_gives_an_item_or_diagnostics(tmp_path, prefix, text, raw, suff
     path.write_bytes((prefix + text).encode("utf-8", "surrogatepass") + raw)
     doc, problems = load_document(root, path, kind)
     if doc is not None:
-        item, more = validate_document(doc)
+        item, more = validate_document(doc, MARKDOWN)
         problems += more
         assert isinstance(item, Item) or any(d.is_error for d in problems)
     else:

@@ -22,9 +22,9 @@ from lxml import etree
 
 from conftest import REPO, copy_hub
 from pcor_site.build import build, check
-from pcor_site.podcast import vtt
-from pcor_site.podcast.show import guid_for_feed
-from pcor_site.render.pages import render_site
+from pcor_site.features.podcast import vtt
+from pcor_site.features.podcast.show import guid_for_feed
+from pcor_site.site.pages import render_site
 
 AUDIO_FIXTURES = REPO / "tests" / "fixtures" / "podcast"
 SITE_URL = "https://example.org/hub/"
@@ -125,10 +125,10 @@ def test_feed_is_deterministic_and_guids_never_change(tmp_path, monkeypatch):
     root = make_podcast_hub(tmp_path / "hub")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first = check(root)
-    one = render_site(first.catalog, first.config)
+    one = render_site(first.site())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
     second = check(root)
-    two = render_site(second.catalog, second.config)
+    two = render_site(second.site())
     assert one["podcast/feed.xml"] == two["podcast/feed.xml"]
     guids = re.findall(rb"<guid isPermaLink=\"false\">([^<]+)</guid>", one["podcast/feed.xml"])
     assert guids == [b"f6d7fb5b-19fd-5c38-b9f7-c7a9a7ced3e3", b"45b903f0-7846-5c02-9a1d-63a1f2ac08dd"]
@@ -140,7 +140,7 @@ def test_explicit_guid_survives_a_rename(tmp_path):
     edit(folder / "local-episode.md", "date: 2026-02-01\n", "date: 2026-02-01\nguid: 24ab0174-a787-5b2e-9b0e-3ee93c78d6e3\n")
     (folder / "local-episode.md").rename(folder / "renamed-episode.md")
     result = check(root)
-    outputs = render_site(result.catalog, result.config)
+    outputs = render_site(result.site())
     assert b"<guid isPermaLink=\"false\">24ab0174-a787-5b2e-9b0e-3ee93c78d6e3</guid>" in outputs["podcast/feed.xml"]
 
 
@@ -308,14 +308,14 @@ def test_a_show_without_episodes_publishes_no_feed(tmp_path):
     shutil.rmtree(root / "content" / "episode")
     result = check(root)
     assert [d for d in result.diagnostics if d.code.startswith(("E8", "W8"))] == []
-    outputs = render_site(result.catalog, result.config)
+    outputs = render_site(result.site())
     assert not [p for p in outputs if p.startswith("podcast/") and not p.endswith(".md")]
     assert "No episodes have been published yet" in outputs["podcast/index.md"]
 
 
 def test_the_shipped_show_settings_are_valid_and_publish_nothing():
     from pcor_site.config import load_config
-    from pcor_site.podcast.show import ShowConfig
+    from pcor_site.features.podcast.show import ShowConfig
 
     show = ShowConfig(load_config(REPO))
     assert show.problems == [] and show.show is not None

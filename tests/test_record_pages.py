@@ -12,8 +12,10 @@ import pytest
 
 from browsing import Browser, serve
 from pcor_site.build import check
-from pcor_site.glossary_links import Glossary, link_terms
-from pcor_site.render import urls
+from pcor_site.features.glossary.linker import Glossary
+from pcor_site.features.glossary.rule import ENV_KEY, PageTerms
+from pcor_site.build import markdown_for
+from pcor_site import urls
 
 
 @pytest.fixture(scope="module")
@@ -152,44 +154,53 @@ GLOSSARY = Glossary(_Catalog(
 ))
 
 
-def linked(*fragments, url="practices/x/", own=""):
-    return link_terms(GLOSSARY, list(fragments), url, own)
+MARKDOWN = markdown_for()
+
+
+def linked(*texts, url="practices/x/", own=""):
+    """Each Markdown text rendered as a page renders its summary and body: one glossary state."""
+    env = {ENV_KEY: PageTerms(GLOSSARY, url, own)}
+    return [MARKDOWN.render(text, env) for text in texts]
 
 
 def test_first_occurrence_across_summary_and_body_only():
-    summary, body = linked("<p>CER and CER.</p>", "<p>More CER; comparative effectiveness research.</p>")
+    summary, body = linked("CER and CER.", "More CER; comparative effectiveness research.")
     assert summary.count('class="pcor-term"') == 1 and body.count("pcor-term") == 0
     assert summary.startswith('<p><a class="pcor-term" href="../../glossary/cer/" title="Comparative effectiveness research: Compares &quot;A&quot; &amp; &lt;B&gt;.">CER</a> and CER.</p>')
 
 
 def test_titles_match_any_case_abbreviations_only_as_written():
-    (text,) = linked("<p>about cer, then COLLABORATIVE CARE and pcor</p>")
+    (text,) = linked("about cer, then COLLABORATIVE CARE and pcor")
     assert '>COLLABORATIVE CARE</a>' in text
     assert text.count("pcor-term") == 1  # neither 'cer' nor 'pcor' in lower case
 
 
 def test_longest_name_wins_and_words_must_be_whole():
-    (text,) = linked("<p>PCORI funds PCOR-adjacent work and the CoCM model.</p>")
+    (text,) = linked("PCORI funds PCOR-adjacent work and the CoCM model.")
     assert "PCORI" in text and ">PCOR<" not in text  # neither inside PCORI nor PCOR-adjacent
     assert '>CoCM model</a>' in text
 
 
-def test_never_inside_links_headings_code_or_abbreviations():
-    fragments = ['<h3>CER</h3><p><a href="https://x.org/">CER</a> <code>CER</code> <abbr>CER</abbr></p>', "<p>CER</p>"]
-    head, tail = linked(*fragments)
-    assert head == fragments[0]
-    assert tail == '<p><a class="pcor-term" href="../../glossary/cer/" title="Comparative effectiveness research: Compares &quot;A&quot; &amp; &lt;B&gt;.">CER</a></p>'
+def test_a_name_broken_over_two_lines_is_still_one_name():
+    (text,) = linked("We compare\ncomparative effectiveness\nresearch with others.")
+    assert '<a class="pcor-term" href="../../glossary/cer/"' in text and ">comparative effectiveness\nresearch</a>" in text
+
+
+def test_never_inside_links_headings_or_code():
+    head, tail = linked("### CER\n\n[CER](https://x.org/) `CER` and **[the CER](https://y.org/)**", "CER")
+    assert "pcor-term" not in head
+    assert "<h2>CER</h2>" in head and "<code>CER</code>" in head
+    assert tail == '<p><a class="pcor-term" href="../../glossary/cer/" title="Comparative effectiveness research: Compares &quot;A&quot; &amp; &lt;B&gt;.">CER</a></p>\n'
 
 
 def test_text_stays_escaped_and_markup_is_kept():
-    source = '<p>Use &lt;script&gt; &amp; CER in <em>care</em> <img src="a.png" alt="x"><br></p>'
-    (text,) = linked(source)
+    (text,) = linked("Use <script> & CER in *care* ![x](a.png)  \nnext")
     assert "&lt;script&gt; &amp; " in text and "<script" not in text
-    assert '<img src="a.png" alt="x"><br>' in text and "<em>care</em>" in text
+    assert '<img src="a.png" alt="x">' in text and "<em>care</em>" in text and 'class="pcor-term"' in text
 
 
 def test_a_term_page_does_not_link_itself():
-    (text,) = linked("<p>CER is defined here.</p>", url="glossary/cer/", own="term/cer")
+    (text,) = linked("CER is defined here.", url="glossary/cer/", own="term/cer")
     assert "pcor-term" not in text
 
 

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pcor_site import markdown
+from pcor_site.build import markdown_for
 from pcor_site.postbuild import scan_page
+
+markdown = markdown_for()
 
 FRAGMENTS = [
     "<", ">", "/", '"', "'", "=", ":", "&", "#", ";", "(", ")", "[", "]", "{", "}", "!", "`", " ", "\n", "\t",

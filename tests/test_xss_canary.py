@@ -15,12 +15,15 @@ import pytest
 
 from browsing import serve
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_hub, require_browser
-from pcor_site import markdown
+from pcor_site.build import markdown_for
+
 from pcor_site.build import build, check
 from pcor_site.postbuild import scan_page
 from pcor_site.schema import KINDS
 from pcor_site.sources.files import load_document
 from pcor_site.validate import validate_document
+
+markdown = markdown_for()
 
 PAYLOADS = [line for line in (Path(__file__).parent / "security" / "payloads.txt").read_text(encoding="utf-8").splitlines() if line]
 BODY = ("__body__",)
@@ -59,7 +62,7 @@ def _validate(tmp: Path, kind: str, suffix: str, data: dict, body: str | None):
     path.write_text(_record_text(suffix, data, body), encoding="utf-8")
     doc, problems = load_document(tmp, path, kind)
     if doc is not None:
-        _, more = validate_document(doc)
+        _, more = validate_document(doc, markdown)
         problems += more
     path.unlink()
     return [p for p in problems if p.is_error]
