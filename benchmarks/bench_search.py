@@ -43,7 +43,6 @@ def shipped_hub(root: Path) -> Path:
 
 def synthetic_hub(root: Path, n: int) -> Path:
     from bench_build import make_hub
-
     from pcor_site.build import check
 
     make_hub(root, n)

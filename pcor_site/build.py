@@ -32,8 +32,8 @@ from .features.infographics import InfographicsFeature
 from .features.podcast import PodcastFeature
 from .features.privacy import PrivacyFeature
 from .features.search import SearchFeature
-from .plugin.context import SiteContext
-from .plugin.feature import CheckContext, Feature, ReferenceLabels
+from .plugin.context import ReferenceLabels, SiteContext
+from .plugin.feature import CheckContext, Feature
 from .postbuild import post_build
 from .resolve import page_collisions, resolve
 from .schema import KIND_BY_FOLDER
@@ -212,11 +212,11 @@ def _swap(staging: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(root: Path, out: Path | None = None, strict: bool = False) -> BuildResult:
+def build(root: Path, out: Path | None = None, strict: bool = False, features: tuple[Feature, ...] = FEATURES) -> BuildResult:
     """check, compile, engine, post-build, swap. The process environment is left as it was found."""
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
-        return _build(root, out, strict)
+        return _build(root, out, strict, features)
     finally:
         if previous_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -224,9 +224,9 @@ def build(root: Path, out: Path | None = None, strict: bool = False) -> BuildRes
             os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
 
 
-def _build(root: Path, out: Path | None, strict: bool) -> BuildResult:
+def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, ...]) -> BuildResult:
     started = time.perf_counter()
-    result = check(root, strict)
+    result = check(root, strict, features)
     out = (out or root / "site").resolve()
     build_result = BuildResult(result, out)
     build_result.timings["check"] = time.perf_counter() - started

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import graphlib
 
+from . import urls
 from .bibliography import Bibliography
 from .catalog import Catalog, Link
 from .diagnostics import Diagnostic, did_you_mean
-from . import urls
 from .schema import KINDS
 from .schema.refs import iter_refs
 from .schema.types import BibRef, RecordRef, VocabRef

@@ -8,12 +8,11 @@ package axe-playwright-python, so nothing is downloaded at test time. The palett
 
 from __future__ import annotations
 
-
 import pytest
 
 from browsing import AXE_TAGS, axe_source, browser_for, wait_for_explore
-from pcor_site.build import check
 from pcor_site import urls
+from pcor_site.build import check
 from pcor_site.schema import KINDS
 
 pytestmark = pytest.mark.browser

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_hub
+from pcor_site import urls
 from pcor_site.build import DOCS_DIR, GENERATED_CONFIG, build, check, compile_docs
 from pcor_site.cli import main
-from pcor_site import urls
 from pcor_site.schema import KINDS
 from pcor_site.write import MANIFEST, WriteError, check_outputs, write_tree
-
-from conftest import copy_hub
 
 EPOCH = "1700000000"
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pcor_site.build import markdown_for
 from pcor_site.bibliography import parse_bibtex
+from pcor_site.build import markdown_for
+from pcor_site.diagnostics import render_text
 from pcor_site.features.citations.csl import latex_to_text, names, to_csl
 from pcor_site.features.citations.prose import PageCitations, clusters_of
 from pcor_site.features.citations.style import StyleError, Styler, styler
@@ -18,7 +19,7 @@ MARKDOWN = markdown_for()
 
 def render(text: str, page=None) -> str:
     return MARKDOWN.render(text, {ENV_KEY: page} if page is not None else None)
-from pcor_site.diagnostics import render_text
+
 
 BIB = Path(__file__).parent / "fixtures" / "bib" / "formatting.bib"
 

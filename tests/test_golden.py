@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_HUB, REPO
 from pcor_site.build import check, generated_config
 from pcor_site.site.pages import render_site
-
-from conftest import FIXTURE_HUB, REPO
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 GOLDEN_DOCS = GOLDEN / "docs"

@@ -17,7 +17,8 @@ from lxml import html as lxml_html
 from conftest import REPO
 from pcor_site.build import build, check
 from pcor_site.diagnostics import render_text
-from pcor_site.features.infographics import draw, palette as palettes
+from pcor_site.features.infographics import draw
+from pcor_site.features.infographics import palette as palettes
 from pcor_site.features.infographics.model import Chart, ChartFigure
 
 FIXTURES = REPO / "tests" / "fixtures" / "infographics"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pcor_site.build import markdown_for
 from pcor_site.sources.files import MAX_FILE_BYTES, load_document
 from pcor_site.sources.yaml_loader import MAX_DEPTH, YamlProblem, load_yaml
-from pcor_site.build import markdown_for
 from pcor_site.validate import Item, validate_document
 
 MARKDOWN = markdown_for()

@@ -56,7 +56,7 @@ def test_build_fails_on_injected_theme_script_and_keeps_previous_site(hub_copy: 
     )
     config = hub_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text("\n".join(l for l in text.splitlines() if "custom_dir" not in l).replace("  name: material", "  name: material\n  custom_dir: overrides"), encoding="utf-8")
+    config.write_text("\n".join(line for line in text.splitlines() if "custom_dir" not in line).replace("  name: material", "  name: material\n  custom_dir: overrides"), encoding="utf-8")
     second = build(hub_copy)
     assert not second.ok
     codes = {d.code for d in second.diagnostics}

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from browsing import Browser, serve
-from pcor_site.build import check
+from pcor_site import urls
+from pcor_site.build import check, markdown_for
 from pcor_site.features.glossary.linker import Glossary
 from pcor_site.features.glossary.rule import ENV_KEY, PageTerms
-from pcor_site.build import markdown_for
-from pcor_site import urls
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,9 @@ import typing
 import pytest
 from pydantic import BaseModel
 
+from conftest import REPO
 from pcor_site.schema import KINDS, all_schemas
 from pcor_site.schema.vocab import VOCABULARIES
-
-from conftest import REPO
 
 SCHEMAS = REPO / "schemas"
 REFRESH = "refresh them with `make schemas` (pcor-site schema) and commit the result"

@@ -15,9 +15,7 @@ import pytest
 
 from browsing import serve
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_hub, require_browser
-from pcor_site.build import markdown_for
-
-from pcor_site.build import build, check
+from pcor_site.build import build, check, markdown_for
 from pcor_site.postbuild import scan_page
 from pcor_site.schema import KINDS
 from pcor_site.sources.files import load_document

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .. import urls
 from ..catalog import Catalog
 from ..config import HubConfig
 from ..text.markdown import Markdown
 from ..text.plain import shorten
-from .feature import Feature, ReferenceLabels
 from .sources import source_view
 from .views import LinkView, SourceView
+
+
+@dataclass
+class ReferenceLabels:
+    """How a bibliography entry is named in link lists and source lists. The core's default is
+    the entry's key; a citations feature gives the formatted reference and its COinS."""
+
+    text: Callable[[object], str] = field(default=lambda reference: reference.key)
+    coins: Callable[[object], str] = field(default=lambda reference: "")
 
 
 @dataclass
@@ -21,11 +30,11 @@ class SiteContext:
     catalog: Catalog
     config: HubConfig
     markdown: Markdown
-    features: tuple[Feature, ...] = ()
+    features: tuple = ()  # plugin.feature.Feature instances, in page order
     states: dict[str, object] = field(default_factory=dict)
     labels: ReferenceLabels = field(default_factory=ReferenceLabels)
 
-    def state(self, feature: Feature):
+    def state(self, feature):
         return self.states.get(feature.name)
 
     def plain(self, text: str) -> str:

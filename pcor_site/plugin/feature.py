@@ -21,9 +21,9 @@ Phase by phase:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # annotations only: nothing here is imported at run time
     from ..diagnostics import Diagnostic
     from ..schema import Kind
     from ..validate import Item
-    from .context import SiteContext
+    from .context import ReferenceLabels, SiteContext
 
 
 @dataclass
@@ -90,15 +90,6 @@ class RecordPart:
     def data_html(self) -> Markup:
         """Hidden HTML after the sources (e.g. the search filters)."""
         return Markup("")
-
-
-@dataclass
-class ReferenceLabels:
-    """How a bibliography entry is named in link lists and source lists. The core's default is
-    the entry's key; a citations feature gives the formatted reference and its COinS."""
-
-    text: Callable[[object], str] = field(default=lambda reference: reference.key)
-    coins: Callable[[object], str] = field(default=lambda reference: "")
 
 
 class Feature:

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-
 #: Openings of the inline scripts Material for MkDocs writes into every page.
 THEME_INLINE_SCRIPTS = (
     "__md_scope=new URL(",

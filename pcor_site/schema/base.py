@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .types import Caution, Date, Line, Model, PriorityArea, Source, Summary, Audience, ref
+from .types import Audience, Caution, Date, Line, Model, PriorityArea, Source, Summary, ref
 
 
 class Record(Model):

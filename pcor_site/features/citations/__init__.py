@@ -10,7 +10,8 @@ page), `exports` (BibTeX, RIS, CSL-JSON), `metadata` (COinS, Highwire tags, sche
 from __future__ import annotations
 
 from ... import urls
-from ...plugin.feature import CheckContext, Feature, NavEntry, ReferenceLabels
+from ...plugin.context import ReferenceLabels
+from ...plugin.feature import CheckContext, Feature, NavEntry
 from ...plugin.templates import render
 from . import downloads
 from .checks import check_citations

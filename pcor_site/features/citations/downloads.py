@@ -12,8 +12,8 @@ from markupsafe import Markup
 
 from ... import urls
 from ...plugin.templates import render
-from ...text.plain import file_size
 from ...schema import KINDS, all_schemas
+from ...text.plain import file_size
 from . import exports, metadata
 from .csl import to_csl
 

@@ -14,8 +14,8 @@ import bibtexparser
 import rispy
 from bibtexparser import model
 
-from ...bibliography import Reference
 from ... import urls
+from ...bibliography import Reference
 from .syntax import strip
 
 RIS_TYPES = {

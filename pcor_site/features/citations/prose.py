@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ... import urls
 from ...bibliography import Bibliography
 from ...plugin.feature import HtmlSection
-from ... import urls
 from . import metadata
 from .csl import to_csl
 from .style import styler

@@ -12,7 +12,6 @@ import json
 from markupsafe import Markup
 
 from ...plugin.feature import HtmlSection, RecordPart
-
 from . import citethis, exports, metadata
 from .prose import PageCitations
 from .style import style_name

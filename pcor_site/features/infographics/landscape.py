@@ -14,9 +14,9 @@ from markupsafe import Markup
 from ...plugin.feature import HtmlSection
 from ...plugin.templates import render
 from ...schema import KINDS
-from .model import Chart, ChartFigure, format_value
 from .chartdata import ChartData
 from .figure import assets_html, chart_files, figure_view, render_figure
+from .model import Chart, ChartFigure, format_value
 
 URL = "landscape/"
 DOC = "landscape/index.md"

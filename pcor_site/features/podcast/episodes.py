@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ...diagnostics import Diagnostic
 from ... import urls
+from ...diagnostics import Diagnostic
 from ...validate import Item
 from . import vtt
 from .media import AUDIO_KINDS, DURATION_TOLERANCE, AudioInfo, artwork_problems, read_audio

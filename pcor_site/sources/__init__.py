@@ -1,0 +1,1 @@
+"""Reading content files: discovery, the position-keeping YAML loader, front matter."""

@@ -1,0 +1,1 @@
+"""Contributor text: Markdown parsed once, inspected, rendered and sanitised; plain-text helpers."""
