@@ -23,6 +23,7 @@ from .catalog import Catalog
 from .config import HubConfig, load_config
 from .diagnostics import Diagnostic, has_failures
 from .honesty import check_honesty
+from .reliability import check_bibliography
 from .render.pages import navigation, render_site
 from .resolve import resolve
 from .schema import KINDS
@@ -68,7 +69,7 @@ def check(root: Path, strict: bool = False) -> CheckResult:
     bibliography, more = load_bibliography(root)
     problems += more
     catalog, more = resolve(items, vocabularies, bibliography, broken_records(problems))
-    problems += more + check_honesty(catalog) + extensions.extra_checks(catalog, root)
+    problems += more + check_bibliography(bibliography) + check_honesty(catalog) + extensions.extra_checks(catalog, root)
     return CheckResult(config, problems, catalog, strict)
 
 

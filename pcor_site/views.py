@@ -9,7 +9,7 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass, field
 
-from . import explore, extensions, glossary_links, markdown
+from . import explore, extensions, glossary_links, markdown, reliability
 from .catalog import Catalog
 from .config import HubConfig
 from .render import urls
@@ -53,7 +53,7 @@ FACT_LABELS = {
 #: Fields shown in their own sections, not in the facts table.
 SECTION_FIELDS = {
     "title", "summary", "sources", "cautions", "last_reviewed", "related", "asks", "outcomes", "objectives",
-    "key_points", "discussion_questions", "steps", "definition", "sessions", "alt_text", "description",
+    "key_points", "discussion_questions", "steps", "definition", "sessions", "methods", "pcori_funding", "alt_text", "description",
     "show_notes", "transcript", "nav_title", "audio_type", "audio_length", "explicit", "guest_names", "chart",
     "audio_url", "chapters", "artwork", "guid",  # episode: shown by pcor_site/podcast's sections
     "rows", "data", "value_type", "denominator", "category_label", "series_label", "published_aggregate",  # infographic: pcor_site/infographics
@@ -69,6 +69,7 @@ SECTION_TITLES = {
     "definition": "Definition", "objectives": "Learning objectives", "key_points": "Key points",
     "outcomes": "What the study found", "steps": "Steps for purchasers", "asks": "Copy-ready asks for vendors and RFPs",
     "discussion_questions": "Discussion questions", "sessions": "Sessions",
+    "methods": "The project's planned methods (not the event's agenda)",
 }
 
 
@@ -99,7 +100,8 @@ class SourceView:
     label: str
     url: str  # empty when the source has no link
     note: str
-    flag: str  # "", "secondary source", "disputed"
+    flag: str  # "", "secondary source", "unofficial copy", "disputed" (pcor_site.reliability.FLAGS)
+    copy_url: str = ""  # a mirror's address, linked as "unofficial copy" (the label names the document)
 
 
 @dataclass
@@ -199,8 +201,10 @@ class ViewBuilder:
         return LinkView(text, urls.relative(from_url, urls.reference(key)), coins=reference_coins(reference) if reference else "")
 
     def source_view(self, source, from_url: str) -> SourceView:
-        flag = {"secondary": "secondary source", "disputed": "disputed"}.get(source.reliability, "")
+        flag = reliability.flag(source, self.catalog.bibliography)
         note = source.note or ""
+        if source.url and source.reliability == "mirror":
+            return SourceView(reliability.mirror_label(source), "", note, flag, reliability.copy_url(source))
         if source.url:
             return SourceView(source.title or source.url, source.url, note, flag)
         if source.ref:
@@ -254,7 +258,8 @@ class ViewBuilder:
             tier=tier,
             tags=tags,
             facts=facts,
-            cautions=[CautionView(c.text, [self.source_view(s, url) for s in c.sources]) for c in record.cautions],
+            cautions=[CautionView(c.text, [self.source_view(s, url) for s in c.sources]) for c in record.cautions]
+            + [CautionView(text, [self.source_view(s, url) for s in found]) for text, found in self._reliability().cautions(item)],
             body_html=body_html,
             text_sections=text_sections,
             link_sections=link_sections + self._related(item, url),
@@ -266,6 +271,11 @@ class ViewBuilder:
             end_sections=cites.end_sections(),
             index=explore.record_index(item, self.catalog),
         )
+
+    def _reliability(self) -> reliability.Index:
+        if not hasattr(self, "_weak"):
+            self._weak = reliability.Index(self.catalog)
+        return self._weak
 
     def _items(self, kind: str, ids: list[str]) -> list[Item]:
         return [i for i in (self.catalog.get(kind, id) for id in ids) if i is not None]
@@ -299,8 +309,8 @@ class ViewBuilder:
                 labels = [t.label for t in (self.catalog.term(marker.vocab, v) for v in values) if t]
                 facts.append(Fact(FACT_LABELS.get(name, name.replace("_", " ").capitalize()), ", ".join(labels)))
             elif name in SECTION_TITLES:
-                if name == "sessions":
-                    texts.append(TextSection("Sessions", [f"{s.title}: {s.summary}" if s.summary else s.title for s in values]))
+                if name in ("sessions", "methods"):
+                    texts.append(TextSection(SECTION_TITLES[name], [f"{s.title}: {s.summary}" if s.summary else s.title for s in values]))
                 else:
                     texts.append(TextSection(SECTION_TITLES[name], [str(v) for v in values], copyable=name == "asks"))
             elif name in SECTION_FIELDS:
@@ -409,7 +419,8 @@ class ViewBuilder:
         for kind in KINDS.values():
             count = len(self.catalog.of_kind(kind.name))
             if count and kind.name != "page":
-                kinds.append(LinkView(f"{kind.plural} ({count})", urls.relative(url, urls.kind_index(kind)), kind.intro))
+                note = " ".join(filter(None, (kind.intro, reliability.study_count_note(self.catalog) if kind.name == "study" else "")))
+                kinds.append(LinkView(f"{kind.plural} ({count})", urls.relative(url, urls.kind_index(kind)), note))
         regions = [self.item_link(i, url) for i in sorted(self.catalog.of_kind("region"), key=lambda i: i.record.title.casefold())]
         pages = [self.item_link(i, url, _description(i.record.summary, 200)) for i in sorted(self.catalog.of_kind("page"), key=lambda i: i.id)]
         sections = [s for s in (

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .. import reliability
 from ..extensions import HtmlSection
 from ..render import urls
 from ..validate import Item
@@ -224,7 +225,7 @@ def assets_html(page_url: str) -> Markup:
 
 def source_ref(source, catalog, from_url: str) -> SourceRef:
     """A record's source as the chart credits it: its title, and a link (relative for hub pages)."""
-    flag = {"secondary": "secondary source", "disputed": "disputed"}.get(source.reliability, "")
+    flag = reliability.flag(source, catalog.bibliography)
     if source.url:
         return SourceRef(source.title or source.url, source.url, flag)
     if source.ref:
