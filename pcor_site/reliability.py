@@ -79,7 +79,7 @@ def reference_caution(reference) -> str:
     if found.level == "mirror":
         if found.fields:
             return f"{what} {verb} from an unofficial copy of the work."
-        return "This work was found only as an unofficial copy on another site; its official publication was not confirmed."
+        return "This work was found only as unofficial copies on other sites, not at its publisher's own address."
     if found.level == "disputed":
         return f"Sources disagree on the {_words(found.fields)} of this reference." if found.fields else "Sources disagree on the details of this reference."
     return f"{what} {verb} from a secondary source (an index, a citation list or a third-party summary), not from the publisher."
