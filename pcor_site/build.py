@@ -35,6 +35,7 @@ from .features.search import SearchFeature
 from .plugin.context import ReferenceLabels, SiteContext
 from .plugin.feature import CheckContext, Feature
 from .postbuild import post_build
+from .reliability import check_bibliography
 from .resolve import page_collisions, resolve
 from .schema import KIND_BY_FOLDER
 from .site.pages import core_addresses, navigation, render_site
@@ -101,7 +102,7 @@ def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEAT
     bibliography, more = load_bibliography(root)
     problems += more
     catalog, more = resolve(items, vocabularies, bibliography, broken_records(problems))
-    problems += more + page_collisions(catalog, reserved_addresses(catalog, features))
+    problems += more + check_bibliography(bibliography) + page_collisions(catalog, reserved_addresses(catalog, features))
     context = CheckContext(root, config, catalog)
     states: dict[str, object] = {}
     for feature in features:

@@ -81,6 +81,8 @@ RULES: dict[str, Rule] = _rules(
     Rule("E506", "BibTeX entry lacks a required field", "Add the field the entry type needs."),
     Rule("E507", "malformed DOI", "Write the DOI as 10.NNNN/suffix, without https://doi.org/."),
     Rule("E508", "crossref cycle", "Break the cycle of `crossref` fields."),
+    Rule("E509", "BibTeX provenance field malformed",
+         "Write x-reliability = {secondary}, {mirror} or {disputed}; list only fields the entry has in x-reliability-fields; put a mirror's address in x-copy-url."),
     # E6xx: honesty rules for factual content
     Rule("E601", "factual record lists no sources", "Add `sources:` with a URL, a seed or a BibTeX key."),
     Rule("E602", "evidence tier not backed by evidence", "Cite a study or reference, or choose a lower tier."),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
-from .. import urls
+from .. import reliability, urls
 from ..catalog import Catalog
 from ..config import HubConfig
 from ..text.markdown import Markdown
@@ -33,6 +34,11 @@ class SiteContext:
     features: tuple = ()  # plugin.feature.Feature instances, in page order
     states: dict[str, object] = field(default_factory=dict)
     labels: ReferenceLabels = field(default_factory=ReferenceLabels)
+
+    @cached_property
+    def reliability(self) -> reliability.Index:
+        """Which sources of each record are weak (secondary, mirror, disputed), for the automatic cautions."""
+        return reliability.Index(self.catalog)
 
     def state(self, feature):
         return self.states.get(feature.name)

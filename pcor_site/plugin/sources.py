@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .. import urls
+from .. import reliability, urls
 from ..schema import KINDS
 from .views import SourceView
-
-FLAGS = {"secondary": "secondary source", "disputed": "disputed"}
 
 
 def source_view(source, catalog, from_url: str, reference_label: Callable[[object], str]) -> SourceView:
     """`source` (a `schema.types.Source`) seen from the page at `from_url`."""
-    flag = FLAGS.get(source.reliability, "")
+    flag = reliability.flag(source, catalog.bibliography)
     note = source.note or ""
+    if source.url and source.reliability == "mirror":
+        return SourceView(reliability.mirror_label(source), "", note, flag, reliability.copy_url(source))
     if source.url:
         return SourceView(source.title or source.url, source.url, note, flag)
     if source.ref:

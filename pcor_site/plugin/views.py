@@ -36,7 +36,8 @@ class SourceView:
     label: str
     url: str  # empty when the source has no link
     note: str
-    flag: str  # "", "secondary source", "disputed"
+    flag: str  # "", "secondary source", "unofficial copy", "disputed" (pcor_site.reliability.FLAGS)
+    copy_url: str = ""  # a mirror's address, linked as "unofficial copy" (the label names the document)
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .types import Audience, Caution, Date, Line, Model, PriorityArea, Source, Summary, ref
+from .types import Audience, Caution, Date, Line, Model, PriorityArea, ShortText, Source, Summary, ref
 
 
 class Record(Model):
@@ -27,5 +27,8 @@ class Record(Model):
     )
     consent: list[Line] = Field(
         default_factory=list, description="Names of people quoted by name in this record who agreed to it (consent on file)."
+    )
+    editor_note: ShortText | None = Field(
+        None, exclude=True, description="Notes for editors (how a fact was checked, what is missing); never published."
     )
     last_reviewed: Date | None = Field(None, description="Date (YYYY-MM-DD) a person last checked the record against its sources.")

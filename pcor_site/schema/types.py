@@ -136,11 +136,23 @@ class Source(Model):
     )
     title: Line | None = Field(None, description="Readable name of the source, shown to readers.")
     note: ShortText | None = Field(None, description="What this source confirms, or its limits.")
-    reliability: Literal["primary", "secondary", "disputed"] = Field(
+    reliability: Literal["primary", "secondary", "mirror", "disputed"] = Field(
         "primary",
         description="primary: stated by the funder, publisher or organisation itself; secondary: a "
-        "news item, mirror or third party; disputed: sources disagree. Secondary and disputed "
-        "sources are flagged to readers.",
+        "news item, indexer or third-party summary; mirror: an unofficial copy of the document on "
+        "another site (give the official title and publisher); disputed: sources disagree. Every "
+        "source that is not primary gets a caution note on the page automatically.",
+    )
+    publisher: Line | None = Field(
+        None, description="Who published the document itself (for a mirror copy: the official publisher, shown to readers)."
+    )
+    linked: bool | None = Field(
+        None,
+        description="false: do not link the address, because its host is unrelated to the document (a content farm "
+        "with an unrelated address, a library proxy). The address stays in the record for editors.",
+    )
+    editor_note: ShortText | None = Field(
+        None, exclude=True, description="For editors only (how the source was found or stored); never published."
     )
 
     @model_validator(mode="after")
@@ -148,6 +160,10 @@ class Source(Model):
         given = [name for name in ("url", "ref", "seed") if getattr(self, name) is not None]
         if len(given) != 1:
             raise PydanticCustomError("one_source", "give exactly one of url, ref or seed (got {n})", {"n": len(given)})
+        if self.reliability == "mirror" and self.url and not self.title:
+            raise PydanticCustomError("mirror_title", "a mirror copy needs `title:`, the document's official title")
+        if self.linked is False and not self.url:
+            raise PydanticCustomError("linked_without_url", "`linked: false` applies only to a `url:` source")
         return self
 
 
@@ -156,3 +172,4 @@ class Caution(Model):
 
     text: ShortText = Field(description="What is secondary, disputed or uncertain, in plain words.")
     sources: list[Source] = Field(default_factory=list, description="Where the disagreement or caveat is documented.")
+    editor_note: ShortText | None = Field(None, exclude=True, description="For editors only; never published.")

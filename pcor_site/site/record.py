@@ -64,7 +64,8 @@ def record_page(site: SiteContext, item: Item) -> RecordPage:
         tier=tier,
         tags=_tags(site, record, url),
         facts=facts,
-        cautions=[CautionView(c.text, [site.source_view(s, url) for s in c.sources]) for c in record.cautions],
+        cautions=[CautionView(c.text, [site.source_view(s, url) for s in c.sources]) for c in record.cautions]
+        + [CautionView(text, [site.source_view(s, url) for s in found]) for text, found in site.reliability.cautions(item)],
         body_html=body_html,
         text_sections=text_sections,
         link_sections=link_sections + related(site, item, url),

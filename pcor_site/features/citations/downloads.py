@@ -65,7 +65,7 @@ def data_files(catalog) -> dict[str, str]:
     for kind in KINDS.values():
         rows = [r for r in records if r["kind"] == kind.name]
         if rows:
-            columns = ["kind", "id", "url"] + list(kind.model.model_fields) + (["body"] if any("body" in r for r in rows) else [])
+            columns = ["kind", "id", "url"] + [n for n, f in kind.model.model_fields.items() if not f.exclude] + (["body"] if any("body" in r for r in rows) else [])
             files[f"{DATA_DIR}/{kind.name}.csv"] = _csv(rows, columns)
     references = [catalog.bibliography.entries[k] for k in sorted(catalog.bibliography.entries)]
     items = [to_csl(r) for r in references]

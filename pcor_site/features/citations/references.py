@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ... import urls
+from ... import reliability, urls
 from ...plugin.views import IndexPage
 from . import citethis, exports, metadata
 from .csl import to_csl
@@ -31,6 +31,8 @@ class ReferenceEntry:
     coins: Markup
     cite_html: Markup
     cited_by: list = field(default_factory=list)  # LinkView
+    caution: str = ""  # why the entry's details are weak (pcor_site.reliability), shown beside it
+    url_label: str = ""  # link text when the link is not the work's own address ("unofficial copy")
 
 
 @dataclass
@@ -80,7 +82,10 @@ def build(site, prose_citations: dict) -> tuple:
             url=reference_url(item), coins=Markup(metadata.coins_span(item)),
             cite_html=Markup(citethis.block(url, f"cite-{urls.anchor(key)}", stem, "", texts)),
             cited_by=[site.item_link(i, url) for i in sorted(citing.values(), key=lambda i: i.record.title.casefold())],
+            caution=reliability.reference_caution(reference),
         )
+        if not entry.url and reliability.provenance(reference).copy_url:
+            entry.url, entry.url_label = reliability.provenance(reference).copy_url, reliability.FLAGS["mirror"]
         grouped.setdefault(labels.get(item["type"], OTHER), []).append(entry)
     order = list(dict.fromkeys([label for _, label in GROUPS] + [OTHER]))
     groups = [ReferenceGroup(f"{label} ({len(grouped[label])})", "group-" + urls.anchor(label), grouped[label]) for label in order if label in grouped]

@@ -19,4 +19,11 @@ class Event(Record):
     duration: Line | None = Field(None, description="How long it lasts, as the source states it, e.g. 'full day'.")
     organizers: list[ref("organization")] = Field(default_factory=list, description="Organizations that host it.")
     partners: list[ref("organization")] = Field(default_factory=list, description="Partner organizations named by a source.")
-    sessions: list[Session] = Field(default_factory=list, description="Sessions or activities, only as a source names them.")
+    sessions: list[Session] = Field(
+        default_factory=list, description="The event's own sessions (its agenda), only as a source names them."
+    )
+    methods: list[Session] = Field(
+        default_factory=list,
+        description="The project's planned methods around the event (preparation, follow-up, evaluation), as a source "
+        "lists them. Not an agenda: shown under their own heading.",
+    )

@@ -1,5 +1,7 @@
 """A PCORI-funded study. Award details appear only where a source confirms them."""
 
+from typing import Literal
+
 from pydantic import Field
 
 from ..base import Record
@@ -9,6 +11,11 @@ from ..types import BibKey, Line, LongText, ShortText, Status, WebUrl
 class Study(Record):
     short_name: Line | None = Field(None, description="Acronym or short name, e.g. SPIRIT.")
     official_title: Line | None = Field(None, description="Official title, only if a source states it.")
+    pcori_funding: Literal["confirmed", "secondary"] = Field(
+        "confirmed",
+        description="confirmed: PCORI funding is stated by PCORI, a registry or a funding statement; secondary: only "
+        "by a secondary source (readers see a caution, and counts of PCORI-funded studies say so).",
+    )
     pcori_urls: list[WebUrl] = Field(default_factory=list, description="The study's pages on pcori.org.")
     award: Line | None = Field(None, description="PCORI award number, only if a source confirms it.")
     award_amount: Line | None = Field(None, description="Total award amount as the source states it, e.g. $11,776,419.")
