@@ -9,6 +9,7 @@ from .bibliography import Bibliography
 from .catalog import Catalog, Link
 from .diagnostics import Diagnostic
 from .render import urls
+from .reserved import reserved_addresses
 from .schema import KINDS
 from .schema.refs import iter_refs
 from .schema.types import BibRef, RecordRef, VocabRef
@@ -102,6 +103,8 @@ def _page_collisions(catalog: Catalog) -> list[Diagnostic]:
         taken[_page_url(urls.doc_for(urls.priority_area(term.id)))] = f"the priority area page '{term.id}'"
     taken[_page_url(urls.doc_for(urls.evidence_tiers()))] = "the evidence tiers page"
     taken[_page_url(urls.doc_for(urls.references()))] = "the references page"
+    for name, owner in reserved_addresses().items():  # Explore, downloads, landscape, data/, assets/, ...
+        taken.setdefault(f"{name}/", owner)
     taken = {url.casefold(): owner for url, owner in taken.items()}
     problems = []
     for item in sorted(catalog.items.values(), key=lambda i: i.path):

@@ -3,14 +3,13 @@ CSL-JSON, the JSON Schemas alongside, and a Downloads page (with schema.org `Dat
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..csvfile import csv_text
 from ..render import urls
 from ..schema import KINDS, all_schemas
 from . import exports, metadata
@@ -49,12 +48,7 @@ def _cell(value) -> str:
 
 
 def _csv(rows: list[dict], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
-    return out.getvalue()
+    return csv_text(columns, ([_cell(row.get(c)) for c in columns] for row in rows))
 
 
 def data_files(catalog) -> dict[str, str]:
