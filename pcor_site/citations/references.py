@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..render import urls
+from ..sources.biblinks import doi_url
 from . import citethis, exports, metadata
 from .csl import to_csl
 from .style import style_name, styler
@@ -48,7 +49,7 @@ def _sort_key(item: dict) -> tuple:
 
 def reference_url(item: dict) -> str:
     if item.get("DOI"):
-        return f"https://doi.org/{item['DOI']}"
+        return doi_url(item["DOI"])
     url = item.get("URL", "")
     return url if url.startswith(("https://", "http://")) else ""
 
