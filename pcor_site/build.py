@@ -68,7 +68,7 @@ def check(root: Path, strict: bool = False) -> CheckResult:
     problems += more
     catalog, more = resolve(items, vocabularies, bibliography, broken_records(problems))
     problems += more + check_honesty(catalog) + extensions.extra_checks(catalog, root)
-    return CheckResult(config, problems, catalog, strict)
+    return CheckResult(config, list(dict.fromkeys(problems)), catalog, strict)  # a file read twice reports once
 
 
 def broken_records(problems: list[Diagnostic]) -> frozenset[str]:
