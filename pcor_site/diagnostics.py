@@ -51,6 +51,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("E115", "file name is not a valid id", "Rename the file to lower-case letters, digits and hyphens, e.g. `my-record.yml`."),
     Rule("E116", "unsupported file in content", "Records are `.yml` or `.md` files; move other files out of `content/`."),
     Rule("W117", "byte-order mark at start of file", "Save the file as UTF-8 without BOM.", W),
+    Rule("E119", "list is too long", "Shorten the list; a record never needs more than 1,000 items in one list."),
     Rule("E118", "link or special file in content", "Replace the symbolic link (or device, pipe, socket) with a copy of the file itself; content/ holds only regular files."),
     # E2xx: schema
     Rule("E201", "unknown field", "Remove the field or fix its spelling; see the kind's schema."),

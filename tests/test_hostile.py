@@ -268,3 +268,38 @@ def test_explore_counts_ignore_object_prototype():
     assert done.stdout.strip() == "[0,0,2,3,0]", done.stderr
     source = (REPO / "pcor_site" / "static" / "explore.js").read_text(encoding="utf-8")
     assert "counts[facet][value]" not in source and "countOf(counts, facet, value)" in source
+
+
+# -- limits of check, each at its edge (listed in CONTRIBUTING.md) -------------------------------------
+
+def test_list_length_limit_at_its_edge():
+    from pcor_site.sources.yaml_loader import MAX_LIST_ITEMS, YamlProblem, load_yaml
+
+    assert len(load_yaml("a:\n" + "  - x\n" * MAX_LIST_ITEMS)[0]["a"]) == MAX_LIST_ITEMS
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml("a:\n" + "  - x\n" * (MAX_LIST_ITEMS + 1))
+    assert (caught.value.code, caught.value.line) == ("E119", MAX_LIST_ITEMS + 2)
+
+
+def test_nesting_limit_at_its_edge():
+    from pcor_site.sources.yaml_loader import MAX_DEPTH, YamlProblem, load_yaml
+
+    def nested(depth: int) -> str:
+        return "".join("  " * level + f"k{level}:\n" for level in range(depth)) + "  " * depth + "v"
+
+    load_yaml(nested(MAX_DEPTH))
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml(nested(MAX_DEPTH + 1))
+    assert caught.value.code == "E111"
+
+
+def test_file_size_limit_at_its_edge(tmp_path):
+    from pcor_site.sources.files import MAX_FILE_BYTES, read_text
+
+    (tmp_path / "content").mkdir()
+    path = tmp_path / "content" / "x.yml"
+    path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES - 3))
+    assert read_text(tmp_path, path)[0] is not None
+    path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES - 2))
+    [problem] = read_text(tmp_path, path)[1]
+    assert problem.code == "E103"

@@ -26,6 +26,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _BaseLoader = yaml.SafeLoader
 
 MAX_DEPTH = 20
+MAX_LIST_ITEMS = 1000  # a list longer than this is never a record: refuse it before building it
 
 Path = tuple[str | int, ...]
 
@@ -118,6 +119,9 @@ def _build(node: yaml.Node, path: Path, positions: Positions, depth: int):
         _refuse_decoded(node)
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
+        if len(node.value) > MAX_LIST_ITEMS:
+            line, col = _mark(node.value[MAX_LIST_ITEMS])
+            raise YamlProblem("E119", line, col, f"the list has {len(node.value):,} items; the limit is {MAX_LIST_ITEMS:,}")
         items = []
         for index, child in enumerate(node.value):
             positions.values[path + (index,)] = _mark(child)
