@@ -16,6 +16,8 @@ import bibtexparser
 from bibtexparser import model
 
 from .diagnostics import Diagnostic
+from .sources.biblinks import doi_problem, entry_url, url_problem
+from .sources.crossref import resolve_crossrefs
 from .sources.files import read_text, relative
 
 BIB_PATH = Path("content/references.bib")
@@ -35,6 +37,8 @@ REQUIRED = {
     "misc": ("title",),
     "online": ("title",),
 }
+#: The fields a `crossref` parent passes down that the checks below look at.
+INHERITED = frozenset({name for names in REQUIRED.values() for name in names} | {"date", "editor"})
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,11 @@ def _check_entry(rel: str, entry: model.Entry, macros: set[str], truncated: bool
     if "year" in fields and "year" not in flagged and not re.fullmatch(r"\d{4}", fields["year"].strip("{} ")):
         problems.append(Diagnostic.of("E506", rel, line, 1, f"'{entry.key}' has year '{fields['year']}'; write four digits"))
     doi = fields.get("doi")
-    if doi is not None and not _DOI.match(doi.strip()):
-        problems.append(Diagnostic.of("E507", rel, field_lines.get("doi", line), 1, f"'{entry.key}' has DOI '{doi}'"))
+    if doi is not None and (not _DOI.match(doi.strip()) or doi_problem(doi)):
+        problems.append(Diagnostic.of("E507", rel, field_lines.get("doi", line), 1, f"'{entry.key}' has DOI {doi[:80]!r}"))
+    link = entry_url(fields)
+    if link is not None and (reason := url_problem(link[1])):
+        problems.append(Diagnostic.of("E510", rel, field_lines.get(link[0], line), 1, f"field '{link[0]}' of '{entry.key}': {reason}"))
     return problems
 
 
@@ -159,51 +166,6 @@ def _concatenate(value: str, strings: dict[str, str]) -> tuple[str, list[str]]:
     return "".join(text), undefined
 
 
-def _field(entry: model.Entry, name: str) -> str | None:
-    """A field's value whatever the case of its name (`CROSSREF`, `Crossref`, `crossref`)."""
-    for fld in entry.fields:
-        if fld.key.lower() == name:
-            return str(fld.value)
-    return None
-
-
-def _inherited(entry: model.Entry, by_lower: dict[str, model.Entry]) -> dict[str, str]:
-    """Fields a `crossref` chain supplies (the parent's title becomes the child's booktitle)."""
-    found: dict[str, str] = {}
-    seen = {entry.key.lower()}
-    target = _field(entry, "crossref")
-    while target is not None and target.strip().lower() not in seen:
-        parent = by_lower.get(target.strip().lower())
-        if parent is None:
-            break
-        seen.add(parent.key.lower())
-        for fld in parent.fields:
-            found.setdefault(fld.key.lower(), str(fld.value))
-        if "title" in found:
-            found.setdefault("booktitle", found["title"])
-        target = _field(parent, "crossref")
-    return found
-
-
-def _crossref_cycles(rel: str, entries: dict[str, model.Entry]) -> list[Diagnostic]:
-    problems = []
-    lower = {key.lower(): entry for key, entry in entries.items()}
-    reported: set[str] = set()
-    for key, entry in entries.items():
-        chain, current = [key], entry
-        while current is not None and (target := _field(current, "crossref")) is not None:
-            target = target.strip().lower()  # field names are case-insensitive: CROSSREF = crossref
-            if target in (k.lower() for k in chain):
-                cycle = " -> ".join(chain + [target])
-                if not reported & {k.lower() for k in chain}:
-                    problems.append(Diagnostic.of("E508", rel, _line_of(entry), 1, f"crossref cycle: {cycle}"))
-                reported.update(k.lower() for k in chain)
-                break
-            current = lower.get(target)
-            chain.append(current.key if current else target)
-    return problems
-
-
 def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
     """Parse BibTeX text; every broken or suspicious block becomes a diagnostic with its line."""
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -245,9 +207,10 @@ def parse_bibtex(rel: str, text: str) -> tuple[Bibliography, list[Diagnostic]]:
                                                   f"field '{fld.key}' of '{entry.key}' uses undefined macro '{name}'"))
             values[fld.key.lower()] = value
         bibliography.entries[entry.key] = Reference(entry.key, entry.entry_type.lower(), values, _line_of(entry), entry.raw)
+    inherited, cycles = resolve_crossrefs(by_lower, INHERITED)
     for entry, cut in checks:  # after every entry is known: BibTeX puts crossref parents last
-        problems += _check_entry(rel, entry, macros, cut, _inherited(entry, by_lower))
-    problems += _crossref_cycles(rel, {e.key: e for e in by_lower.values()})
+        problems += _check_entry(rel, entry, macros, cut, inherited[entry.key.lower()])
+    problems += [Diagnostic.of("E508", rel, _line_of(entry), 1, f"crossref cycle: {chain}") for entry, chain in cycles]
     return bibliography, list(dict.fromkeys(problems))  # one report per problem, in order
 
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +37,7 @@ from .reliability import check_bibliography
 from .resolve import page_collisions, resolve
 from .schema import KIND_BY_FOLDER
 from .site.pages import core_addresses, navigation, render_site
+from .swap import OutputError, remove, staging_for, swap
 from .text.markdown import Markdown
 from .validate import load_records, load_vocabularies
 from .write import WriteError, WriteReport, write_tree
@@ -108,7 +107,7 @@ def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEAT
     for feature in features:
         states[feature.name], more = feature.check(context)
         problems += more
-    return CheckResult(config, problems, catalog, strict, tuple(features), states, markdown)
+    return CheckResult(config, list(dict.fromkeys(problems)), catalog, strict, tuple(features), states, markdown)  # a file read twice reports once
 
 
 def reserved_addresses(catalog: Catalog, features: tuple[Feature, ...]) -> dict[str, str]:
@@ -202,15 +201,12 @@ def run_engine(root: Path, site_dir: Path) -> list[Diagnostic]:
     return [Diagnostic.of("E901", GENERATED_CONFIG, 1, 1, f"the site engine warned: {r.getMessage().splitlines()[0]}") for r in records]
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with two renames on one file system."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=out.parent))
-        out.rename(old / "site")
-    staging.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _output_problem(root: Path, error: OutputError) -> Diagnostic:
+    try:
+        where = error.path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        where = error.path.as_posix()
+    return Diagnostic.of("E903", where, 1, 1, f"{error}; the previous site was left as it was")
 
 
 def build(root: Path, out: Path | None = None, strict: bool = False, features: tuple[Feature, ...] = FEATURES) -> BuildResult:
@@ -241,9 +237,15 @@ def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, 
     except WriteError as error:
         build_result.diagnostics.append(Diagnostic.of("E307", "content", 1, 1, str(error)))
         return build_result
+    except OSError as error:  # build/docs or mkdocs.generated.yml cannot be written
+        build_result.diagnostics.append(_output_problem(root, OutputError(Path(error.filename or root / DOCS_DIR), error)))
+        return build_result
     build_result.timings["compile"] = time.perf_counter() - t
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=out.parent))
+    try:
+        staging = staging_for(out)
+    except OutputError as error:
+        build_result.diagnostics.append(_output_problem(root, error))
+        return build_result
     try:
         t = time.perf_counter()
         build_result.diagnostics += run_engine(root, staging / "site")
@@ -253,8 +255,11 @@ def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, 
             build_result.diagnostics += post_build(staging / "site", site)
             build_result.timings["post_build"] = time.perf_counter() - t
         if not build_result.diagnostics:
-            _swap(staging / "site", out)
+            swap(staging / "site", out)
+    except (OutputError, OSError) as error:
+        error = error if isinstance(error, OutputError) else OutputError(Path(error.filename or out), error)
+        build_result.diagnostics.append(_output_problem(root, error))
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove(staging)
     build_result.timings["total"] = time.perf_counter() - started
     return build_result

@@ -52,6 +52,8 @@ RULES: dict[str, Rule] = _rules(
     Rule("E115", "file name is not a valid id", "Rename the file to lower-case letters, digits and hyphens, e.g. `my-record.yml`."),
     Rule("E116", "unsupported file in content", "Records are `.yml` or `.md` files; move other files out of `content/`."),
     Rule("W117", "byte-order mark at start of file", "Save the file as UTF-8 without BOM.", W),
+    Rule("E119", "list is too long", "Shorten the list; a record never needs more than 1,000 items in one list."),
+    Rule("E118", "link or special file in content", "Replace the symbolic link (or device, pipe, socket) with a copy of the file itself; content/ holds only regular files."),
     # E2xx: schema
     Rule("E201", "unknown field", "Remove the field or fix its spelling; see the kind's schema."),
     Rule("E202", "missing required field", "Add the field; `pcor-site new KIND SLUG` shows every field."),
@@ -83,6 +85,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("E508", "crossref cycle", "Break the cycle of `crossref` fields."),
     Rule("E509", "BibTeX provenance field malformed",
          "Write x-reliability = {secondary}, {mirror} or {disputed}; list only fields the entry has in x-reliability-fields; put a mirror's address in x-copy-url."),
+    Rule("E510", "unsafe link in a BibTeX entry", "Give `url`, `howpublished = {\\url{...}}` and `doi` as https:// addresses or a plain DOI (10.NNNN/suffix)."),
     # E6xx: honesty rules for factual content
     Rule("E601", "factual record lists no sources", "Add `sources:` with a URL, a seed or a BibTeX key."),
     Rule("E602", "evidence tier not backed by evidence", "Cite a study or reference, or choose a lower tier."),
@@ -115,6 +118,7 @@ RULES: dict[str, Rule] = _rules(
     # E9xx: engine and output
     Rule("E901", "the site engine failed", "Run `pcor-site build` again with the message above; report a bug if it persists."),
     Rule("E902", "the built site failed a safety check", "The output contains something unsafe; see the message."),
+    Rule("E903", "the output folder cannot be written", "Make the folder (and its parent) writable, free some disk space, or pass another --out DIR."),
 )
 
 

@@ -13,6 +13,7 @@ from .schema import KIND_BY_FOLDER, KINDS, Kind
 from .schema.base import Record
 from .schema.vocab import VOCABULARIES, Vocabulary
 from .sources.files import RECORD_SUFFIXES, SLUG, Document, load_document, parse_mapping, read_text, relative
+from .sources.guard import refusal, windows_reserved
 from .sources.yaml_loader import Positions
 from .text.markdown import Markdown, ParsedText
 
@@ -152,15 +153,23 @@ def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Diagnostic]]:
         if entry.name.lower() in ("readme.md",):
             continue
         kind = folders.get(entry.name)
-        if kind is None or not entry.is_dir():
-            problems.append(Diagnostic.of("E116", relative(root, entry), 1, 1, f"'{entry.name}' is not a record folder; known folders: {', '.join(sorted(folders))}"))
+        if entry.is_symlink() or (kind is not None and not entry.is_dir()) or kind is None:
+            problems.append(_layout_problem(root, entry, folders))
             continue
         for path in sorted(entry.rglob("*")):
             if path.name.startswith("."):
                 continue
+            refused = refusal(root, path)
+            if refused and (path.is_symlink() or not path.is_dir()):
+                problems.append(Diagnostic.of("E118", relative(root, path), 1, 1, refused))
+                continue
             if path.is_dir():
                 if path.suffix in RECORD_SUFFIXES and path.parent == entry:
                     found.append((kind, path))  # named like a record: reading it reports E101
+                continue
+            if windows_reserved(path.name):
+                problems.append(Diagnostic.of("E115", relative(root, path), 1, 1, f"'{path.name}' is a name Windows reserves "
+                                              "(CON, PRN, AUX, NUL, COM1-9, LPT1-9): the repository could not be checked out there"))
                 continue
             if path.suffix in RECORD_SUFFIXES and path.parent == entry:
                 if not SLUG.match(path.stem):
@@ -170,6 +179,12 @@ def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Diagnostic]]:
             elif path.suffix.lower() not in ASSET_SUFFIXES:
                 problems.append(Diagnostic.of("E116", relative(root, path), 1, 1, f"'{path.name}' is neither a record (.yml, .md) nor a known asset type"))
     return found, problems
+
+
+def _layout_problem(root: Path, entry: Path, folders: dict) -> Diagnostic:
+    if entry.is_symlink():
+        return Diagnostic.of("E118", relative(root, entry), 1, 1, f"'content/{entry.name}' is a symbolic link; links are never followed")
+    return Diagnostic.of("E116", relative(root, entry), 1, 1, f"'{entry.name}' is not a record folder; known folders: {', '.join(sorted(folders))}")
 
 
 def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagnostic]]:

@@ -401,7 +401,7 @@ def test_load_yaml_returns_data_or_yaml_problem(text):
     try:
         data, positions = load_yaml(text)
     except YamlProblem as p:
-        assert p.code in {"E105", "E106", "E107", "E108", "E109", "E111", "E113"}
+        assert p.code in {"E105", "E106", "E107", "E108", "E109", "E111", "E112", "E113"}
         assert p.line >= 1 and p.column >= 1
     else:
         assert data is None or isinstance(data, (dict, list, str, int, float, bool))

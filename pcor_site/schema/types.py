@@ -39,9 +39,9 @@ class BibRef:
 
 
 class Model(BaseModel):
-    """Base for every schema model: unknown fields are errors, values are immutable."""
+    """Base for every schema model: unknown fields are errors, values are immutable, numbers finite."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False)
 
 
 def _plain_line(value: str) -> str:

@@ -7,17 +7,17 @@ on with the other files.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
 from ..diagnostics import Diagnostic
+from .characters import forbidden_character
+from .guard import ContentReadError, read_regular
 from .yaml_loader import Positions, YamlProblem, load_yaml
 
 MAX_FILE_BYTES = 256 * 1024
 RECORD_SUFFIXES = (".yml", ".yaml", ".md")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\Z")
-_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 
 
 @dataclass
@@ -33,31 +33,13 @@ class Document:
     body_line: int = 0  # 1-based line of the body's first line in the file
 
 
-def forbidden_character(text: str) -> tuple[int, int, str] | None:
-    """The first control or invisible formatting character (bidi overrides, zero-width, NUL...)."""
-    for match in re.finditer(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|[^\x00-\x7f]", text):
-        char = match.group()
-        if char in _ALLOWED_CONTROLS:
-            continue
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cf", "Co", "Cs") or char in "\u2028\u2029":
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            name = unicodedata.name(char, "control character")
-            return line, column, f"forbidden character U+{ord(char):04X} ({name})"
-    return None
-
-
 def read_text(root: FsPath, path: FsPath, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Diagnostic]]:
     """Read a content file as checked UTF-8 text, or explain why it cannot be used."""
     rel = relative(root, path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, [Diagnostic.of("E103", rel, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Diagnostic.of("E101", rel, 1, 1, f"cannot read the file: {error.strerror or error}")]
+        raw = read_regular(root, path, max_bytes)
+    except ContentReadError as error:
+        return None, [Diagnostic.of(error.code, rel, 1, 1, error.message)]
     problems: list[Diagnostic] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(Diagnostic.of("W117", rel, 1, 1, "the file starts with a UTF-8 byte-order mark"))

@@ -18,12 +18,15 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .characters import first_forbidden
+
 try:  # libyaml is ~15x faster; fall back to the pure-Python parser where it is not compiled in.
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _BaseLoader = yaml.SafeLoader
 
 MAX_DEPTH = 20
+MAX_LIST_ITEMS = 1000  # a list longer than this is never a record: refuse it before building it
 
 Path = tuple[str | int, ...]
 
@@ -125,6 +128,15 @@ def _scalar(node: yaml.ScalarNode):
     return value
 
 
+def _refuse_decoded(node: yaml.ScalarNode) -> None:
+    """Escapes in a quoted string (`"\\x1b"`, `"\\u202e"`) decode to characters the file's text never
+    showed, so every decoded value gets the same character check as the file."""
+    hit = first_forbidden(node.value)
+    if hit is not None:
+        line, col = _mark(node)
+        raise YamlProblem("E112", line, col, f"{hit[1]} in the decoded value (look for a backslash escape in quotes)")
+
+
 def _build(node: yaml.Node, path: Path, positions: Positions, depth: int):
     if depth > MAX_DEPTH:
         line, col = _mark(node)
@@ -133,8 +145,12 @@ def _build(node: yaml.Node, path: Path, positions: Positions, depth: int):
         line, col = _mark(node)
         raise YamlProblem("E108", line, col, f"YAML tag '{_tag_name(node.tag)}' is not allowed")
     if isinstance(node, yaml.ScalarNode):
+        _refuse_decoded(node)
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
+        if len(node.value) > MAX_LIST_ITEMS:
+            line, col = _mark(node.value[MAX_LIST_ITEMS])
+            raise YamlProblem("E119", line, col, f"the list has {len(node.value):,} items; the limit is {MAX_LIST_ITEMS:,}")
         items = []
         for index, child in enumerate(node.value):
             positions.values[path + (index,)] = _mark(child)
@@ -147,6 +163,7 @@ def _build(node: yaml.Node, path: Path, positions: Positions, depth: int):
         if not isinstance(key_node, yaml.ScalarNode):
             line, col = _mark(key_node)
             raise YamlProblem("E105", line, col, "a key must be a plain word, not a list or mapping")
+        _refuse_decoded(key_node)
         key = key_node.value
         key_line, key_col = _mark(key_node)
         if key in first_seen:

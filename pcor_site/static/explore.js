@@ -7,6 +7,8 @@
 // results the reader would get by ticking it, given everything else that is selected.
 // No inline script, no eval, no third-party request: the page's Content-Security-Policy holds.
 
+import { countOf, ownCounts } from "./facets.js";
+
 const PAGE_SIZE = 20;
 const root = new URL("../", import.meta.url); // assets/explore.js → site root
 const container = document.getElementById("pcor-explore");
@@ -113,14 +115,15 @@ async function run() {
   try {
     const engine = await loadPagefind();
     const search = await engine.search(searchTerm, { filters: filtersFor(s), sort: sortFor(s, term) });
-    const counts = {};
+    // Keyed by content (a region id may be `constructor` or `__proto__`): Maps, never plain objects.
+    const counts = new Map();
     for (const facet of FACETS) {
       if (s.filters[facet].length) {
         // disjunctive count: what ticking one more value of this facet would give
         const other = await engine.search(searchTerm, { filters: filtersFor(s, facet) });
-        counts[facet] = other.filters?.[facet] || {};
+        counts.set(facet, ownCounts(other.filters, facet));
       } else {
-        counts[facet] = search.filters?.[facet] || {};
+        counts.set(facet, ownCounts(search.filters, facet));
       }
     }
     if (mine !== sequence) return;
@@ -154,7 +157,7 @@ function showCounts(counts, s) {
     let visible = 0;
     for (const item of fieldset.querySelectorAll("li[data-value]")) {
       const value = item.dataset.value;
-      const count = counts[facet][value] || 0;
+      const count = countOf(counts, facet, value);
       item.querySelector(".pcor-count").textContent = `(${count.toLocaleString("en-US")})`;
       item.hidden = !(count > 0 || chosen.has(value) || s.all);
       if (!item.hidden) visible += 1;

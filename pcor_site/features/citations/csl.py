@@ -13,6 +13,7 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts, split_m
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ...bibliography import Reference
+from ...sources.biblinks import safe_doi, safe_url
 
 _LATEX = LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
 _NEEDS_LATEX = re.compile(r"[\\{}~$%&]|--|``|''")
@@ -132,16 +133,9 @@ def to_csl(reference: Reference) -> dict:
     date = _date(fields)
     if date:
         item["issued"] = date
-    doi = fields.get("doi", "").strip()
-    if doi:
-        doi = doi.replace("{\\_}", "_").replace("\\_", "_").replace("{", "").replace("}", "")  # Mendeley writes {\_}
-        item["DOI"] = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi, flags=re.IGNORECASE)
-    url = fields.get("url", "").strip() or _url_from_howpublished(fields.get("howpublished", ""))
-    if url:
-        item["URL"] = url.replace("{\\_}", "_").replace("\\_", "_").replace("{", "").replace("}", "")
+    if safe_doi(fields):  # a link that fails the check never reaches an export (check reports it)
+        item["DOI"] = safe_doi(fields)
+    if safe_url(fields):
+        item["URL"] = safe_url(fields)
     return item
 
-
-def _url_from_howpublished(value: str) -> str:
-    match = re.search(r"\\url\{([^}]*)\}", value)
-    return match.group(1) if match else ""

@@ -3,14 +3,13 @@ CSL-JSON, the JSON Schemas alongside, and a Downloads page (with schema.org `Dat
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ... import urls
+from ...csvfile import csv_text
 from ...plugin.templates import render
 from ...schema import KINDS, all_schemas
 from ...text.plain import file_size
@@ -50,12 +49,7 @@ def _cell(value) -> str:
 
 
 def _csv(rows: list[dict], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
-    return out.getvalue()
+    return csv_text(columns, ([_cell(row.get(c)) for c in columns] for row in rows))
 
 
 def data_files(catalog) -> dict[str, str]:

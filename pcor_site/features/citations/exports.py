@@ -22,7 +22,10 @@ RIS_TYPES = {
     "article-journal": "JOUR", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER", "report": "RPRT",
     "thesis": "THES", "webpage": "ELEC", "manuscript": "UNPB", "dataset": "DATA", "pamphlet": "PAMP", "software": "COMP",
 }
-_BIB_SPECIALS = re.compile(r"([&%$#_{}])")
+_BIB_SPECIALS = re.compile(r"([&%$#_])")
+# BibTeX counts every brace, escaped or not: `\{` cannot keep a lone brace from ending the field.
+_BIB_COMMANDS = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+                 "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
 class _RisWriter(rispy.RisWriter):
@@ -114,7 +117,8 @@ def publisher(config) -> str:
 
 
 def _escape(value: str) -> str:
-    return _BIB_SPECIALS.sub(r"\\\1", " ".join(value.split()))
+    text = re.sub(r"[\\{}~^]", lambda m: _BIB_COMMANDS[m.group()], " ".join(value.split()))
+    return _BIB_SPECIALS.sub(r"\\\1", text)
 
 
 def record_bibtex(item, config) -> str:

@@ -14,6 +14,8 @@ import html
 import json
 from urllib.parse import urlencode
 
+from ...sources.biblinks import doi_url
+
 #: Record kinds whose pages are the hub's own works (the curriculum and the project pages).
 SELF_PUBLISHED_KINDS = {"module", "page"}
 #: schema.org type for each record kind's page.
@@ -133,8 +135,8 @@ def scholarly_article(item: dict, url: str = "") -> dict:
     if item.get("publisher"):
         data["publisher"] = {"@type": "Organization", "name": item["publisher"]}
     if item.get("DOI"):
-        data["identifier"] = f"https://doi.org/{item['DOI']}"
-        data["sameAs"] = f"https://doi.org/{item['DOI']}"
+        data["identifier"] = doi_url(item["DOI"])
+        data["sameAs"] = doi_url(item["DOI"])
     if url:
         data["url"] = url
     return data

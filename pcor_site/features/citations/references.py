@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ... import reliability, urls
 from ...plugin.views import IndexPage
+from ...sources.biblinks import doi_url
 from . import citethis, exports, metadata
 from .csl import to_csl
 from .style import style_name, styler
@@ -51,7 +52,7 @@ def _sort_key(item: dict) -> tuple:
 
 def reference_url(item: dict) -> str:
     if item.get("DOI"):
-        return f"https://doi.org/{item['DOI']}"
+        return doi_url(item["DOI"])
     url = item.get("URL", "")
     return url if url.startswith(("https://", "http://")) else ""
 

@@ -5,13 +5,12 @@ works without JavaScript; `assets/infographics.js` adds Chart/Table buttons."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ... import urls
+from ...csvfile import csv_text
 from ...plugin.templates import render
 from . import draw
 from .chartdata import ChartData
@@ -95,21 +94,19 @@ def data_table(chart: Chart) -> Table:
 
 def data_csv(chart: Chart) -> str:
     """The data as CSV: one row per figure, the number unformatted and as shown."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     columns = table_columns(chart)
     header = ["label"] + (["series"] if "series" in columns else []) + ["value", "display", "value_type"]
     header += [c for c in ("denominator",) if c in columns] + (["source", "source_url"] if "source" in columns else [])
     header += (["note"] if "note" in columns else []) + (["total"] if any(f.total for f in chart.figures) else [])
-    writer.writerow(header)
+    rows = []
     for f in chart.figures:
         value = "" if f.value is None else (f"{f.value:.0f}" if f.value.is_integer() else f"{f.value:g}")
         record = {"label": f.label, "series": f.series, "value": value, "display": f.display, "value_type": f.value_type,
                   "denominator": f.denominator if f.value_type == "percent" else "", "source": f.source.title if f.source else "",
                   "source_url": f.source.url if f.source and f.source.url.startswith("http") else "", "note": f.note,
                   "total": "true" if f.total else "false"}
-        writer.writerow([record[name] for name in header])
-    return out.getvalue()
+        rows.append([record[name] for name in header])
+    return csv_text(header, rows)
 
 
 def embed_snippet(chart: Chart, svg: str, image_url: str, page_url: str) -> str:

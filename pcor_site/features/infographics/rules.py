@@ -24,6 +24,9 @@ from .palette import DEFAULT, Palette
 SMALL_MIN, SMALL_MAX = 1, 10
 SERIES_CHARTS = ("grouped-bar", "stacked-bar", "grid")
 MAX_KEY_STATISTICS = 6
+#: Figures a chart may draw, per chart type: what Vega (through vl-convert) draws in a few seconds.
+#: A bar chart of 2,000 figures overflows its call stack; 200 keep every chart readable and quick.
+MAX_FIGURES = {"key-statistic": MAX_KEY_STATISTICS, "bar": 200, "grouped-bar": 200, "stacked-bar": 200, "grid": 200}
 
 
 def _number(value: float) -> str:
@@ -163,6 +166,9 @@ def shape_rules(item: Item, rows: list[Row], palette: Palette) -> list[Diagnosti
     if chart == "key-statistic" and len(drawn) > MAX_KEY_STATISTICS:
         problems.append(Diagnostic.of("E855", *drawn[MAX_KEY_STATISTICS].at(),
                                       f"a key-statistic panel shows at most {MAX_KEY_STATISTICS} figures (this one has {len(drawn)})"))
+    elif len(drawn) > MAX_FIGURES.get(chart, MAX_KEY_STATISTICS):
+        problems.append(Diagnostic.of("E855", *drawn[MAX_FIGURES[chart]].at(),
+                                      f"a {chart} chart draws at most {MAX_FIGURES[chart]} figures (this one has {len(drawn)}); merge categories"))
     return problems
 
 

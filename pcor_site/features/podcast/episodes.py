@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ... import urls
 from ...diagnostics import Diagnostic
+from ...sources.guard import refusal
 from ...validate import Item
 from . import vtt
 from .media import AUDIO_KINDS, DURATION_TOLERANCE, AudioInfo, artwork_problems, read_audio
@@ -102,6 +103,10 @@ def inspect(item: Item, root: Path) -> EpisodeFiles:
 
     def beside(name: str, field_name: str) -> Path | None:
         path = folder / name
+        refused = refusal(root, path)  # a link (to /etc/passwd, /dev/zero) or a device is never read
+        if refused:
+            problems.append(_diag(item, "E118", (field_name,), f"{field_name}: {refused}"))
+            return None
         if not path.is_file():
             problems.append(_diag(item, "E802", (field_name,), f"{field_name}: '{name}' is not beside the record in {item.path.rsplit('/', 1)[0]}/"))
             return None
