@@ -16,10 +16,10 @@ import pytest
 from conftest import REPO
 from pcor_site.bibliography import parse_bibtex
 from pcor_site.build import check
-from pcor_site.citations import downloads
 from pcor_site.csvfile import csv_text, neutralise
 from pcor_site.diagnostics import render_text
-from pcor_site.infographics.rules import MAX_FIGURES
+from pcor_site.features.citations import downloads
+from pcor_site.features.infographics.rules import MAX_FIGURES
 from pcor_site.reserved import reserved_addresses
 from pcor_site.sources.guard import ContentReadError, read_regular, windows_reserved
 
@@ -68,8 +68,8 @@ def test_every_hub_csv_goes_through_the_writer(hub_copy):
 
 
 def test_chart_csv_goes_through_the_writer():
-    from pcor_site.infographics.model import Chart, ChartFigure
-    from pcor_site.infographics.publish import data_csv
+    from pcor_site.features.infographics.figure import data_csv
+    from pcor_site.features.infographics.model import Chart, ChartFigure
 
     chart = Chart("c", "C", "bar", "A chart.", "A chart.", "", "Label", "", [ChartFigure("=cmd|' /C calc'!A0", "", 3.0, "3", "count", note="@note")], "")
     rows = list(csv.reader(io.StringIO(data_csv(chart), newline="")))
@@ -126,8 +126,8 @@ def test_chart_row_limit_is_checked_at_its_edge(hub_copy, chart):
 
 def test_the_renderer_survives_a_bar_chart_at_the_limit():
     from pcor_site.build import check as _  # noqa: F401 - loads the package in its usual order
-    from pcor_site.infographics import draw, palette
-    from pcor_site.infographics.model import Chart, ChartFigure
+    from pcor_site.features.infographics import draw, palette
+    from pcor_site.features.infographics.model import Chart, ChartFigure
 
     figures = [ChartFigure(f"Setting {i}", "", float(20 + i), str(20 + i), "count") for i in range(MAX_FIGURES["bar"])]
     svg = draw.draw_svg(Chart("m", "M", "bar", "A chart.", "A chart.", "people", "Setting", "", figures, "Source: x"), palette.DEFAULT)
@@ -214,7 +214,7 @@ def test_crossref_parent_still_supplies_fields():
 
 @pytest.mark.parametrize("field", ["url = {javascript:alert(1)}", "howpublished = {\\url{data:text/html,x}}", "url = {vbscript:x}"])
 def test_unsafe_bib_links_are_refused_and_never_exported(field):
-    from pcor_site.citations.csl import to_csl
+    from pcor_site.features.citations.csl import to_csl
 
     bib, problems = parse_bibtex("r.bib", f"@misc{{k,\n  title = {{T}},\n  {field}\n}}\n")
     assert [(p.code, p.line) for p in problems] == [("E510", 3)]
@@ -222,7 +222,7 @@ def test_unsafe_bib_links_are_refused_and_never_exported(field):
 
 
 def test_bad_doi_is_refused_and_never_exported():
-    from pcor_site.citations.csl import to_csl
+    from pcor_site.features.citations.csl import to_csl
 
     bib, problems = parse_bibtex("r.bib", '@misc{k,\n  title = {T},\n  doi = {10.1234/x"onmouseover=alert(1)}\n}\n')
     assert [(p.code, p.line) for p in problems] == [("E507", 3)]
@@ -233,7 +233,7 @@ def test_bad_doi_is_refused_and_never_exported():
 def test_record_bibtex_reads_back_field_for_field(title):
     from types import SimpleNamespace
 
-    from pcor_site.citations.exports import _escape, record_bibtex
+    from pcor_site.features.citations.exports import _escape, record_bibtex
 
     item = SimpleNamespace(kind=SimpleNamespace(name="tool", label="Tool", url_dir="tools"), id="x",
                            record=SimpleNamespace(title=title, summary="S", last_reviewed=None))

@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from pcor_site import markdown
-from pcor_site.citations import exports, metadata
+from pcor_site.build import markdown_for
 from pcor_site.csvfile import FORMULA_STARTS, csv_text
+from pcor_site.features.citations import exports, metadata
 from pcor_site.postbuild import scan_page
 from pcor_site.sources.characters import first_forbidden
 from pcor_site.sources.yaml_loader import YamlProblem, load_yaml
@@ -93,7 +93,7 @@ def _check_outputs(text: str) -> None:
     parsed = feedparser.parse(xml)
     assert not parsed.bozo, parsed.bozo_exception
     # Markdown → HTML: no script vector
-    page = markdown.render(value)
+    page = markdown_for().render(value)
     assert scan_page(page).problems == []
     assert "<script" not in page.lower()
 

@@ -19,11 +19,12 @@ from conftest import REPO, copy_hub
 from pcor_site import reliability
 from pcor_site.bibliography import Reference
 from pcor_site.build import check
-from pcor_site.citations.downloads import data_files
-from pcor_site.citations.references import build as build_references
-from pcor_site.render.pages import render_site
+from pcor_site.features.citations.downloads import data_files
+from pcor_site.features.citations.references import build as build_references
 from pcor_site.schema.types import Source
-from pcor_site.views import ViewBuilder
+from pcor_site.site.listings import home
+from pcor_site.site.pages import render_site
+from pcor_site.site.record import record_page
 
 BIB_EXTRA = """
 @article{weak2019,
@@ -137,7 +138,7 @@ def test_mirror_needs_its_official_title():
 
 
 def _page(result, kind: str, id: str):
-    return ViewBuilder(result.catalog, result.config).record_page(result.catalog.get(kind, id))
+    return record_page(result.site(), result.catalog.get(kind, id))
 
 
 def test_weak_sources_get_an_automatic_caution(weak):
@@ -168,7 +169,7 @@ def test_primary_record_has_no_automatic_caution(weak):
 
 
 def test_rendered_pages_show_cautions_and_hide_editor_notes(weak):
-    outputs = render_site(weak.catalog, weak.config)
+    outputs = render_site(weak.site())
     text = outputs["practices/weak-practice.md"]
     assert str(markupsafe.escape(reliability.AUTO_CAUTION)) in text
     assert "farm.example.net" not in text  # the unrelated host is never linked
@@ -197,7 +198,7 @@ def _locator(source) -> tuple:
 
 
 def test_shipped_every_weak_source_is_under_a_caution(shipped):
-    views = ViewBuilder(shipped.catalog, shipped.config)
+    site = shipped.site()
     index = reliability.Index(shipped.catalog)
     checked = 0
     for item in shipped.catalog.items.values():
@@ -208,7 +209,7 @@ def test_shipped_every_weak_source_is_under_a_caution(shipped):
         hand = {_locator(s) for c in item.record.cautions for s in c.sources}
         auto = index.uncovered(item)
         assert {_locator(s) for s in weak} <= hand | {_locator(s) for s in auto}, item.key
-        page = views.record_page(item)
+        page = record_page(site, item)
         if auto:
             assert page.cautions[-1].text == reliability.AUTO_CAUTION, item.key
             assert len(page.cautions[-1].sources) == len(auto), item.key
@@ -219,7 +220,7 @@ def test_shipped_every_weak_source_is_under_a_caution(shipped):
 
 
 def test_shipped_weak_references_are_flagged(shipped):
-    _, view = build_references(ViewBuilder(shipped.catalog, shipped.config))
+    _, view = build_references(shipped.site(), shipped.states["citations"])
     entries = {e.key: e for g in view.groups for e in g.references}
     for key in ("unutzer2002impact", "davenport2020milliman", "singla2025summit", "apa2016cocm"):
         assert entries[key].caution, key
@@ -230,7 +231,7 @@ def test_shipped_weak_references_are_flagged(shipped):
 
 
 def test_shipped_mirror_hosts_are_never_presented_as_the_document(shipped):
-    outputs = render_site(shipped.catalog, shipped.config)
+    outputs = render_site(shipped.site())
     pages = "\n".join(v for k, v in outputs.items() if k.endswith(".md"))
     assert "info.5y1.org" not in pages and "bibliotecabuap" not in pages
     assert ">https://docslib.org/doc/7186881" not in pages  # the mirror is linked only as "unofficial copy"
@@ -244,7 +245,7 @@ def test_shipped_editor_notes_are_not_published(shipped):
         notes += [s.editor_note for s in record.sources if s.editor_note]
         notes += [c.editor_note for c in record.cautions if c.editor_note]
     assert notes, "the shipped content keeps its editor notes in editor_note"
-    published = "\n".join(v for v in render_site(shipped.catalog, shipped.config).values() if isinstance(v, str))
+    published = "\n".join(v for v in render_site(shipped.site()).values() if isinstance(v, str))
     published += "\n".join(data_files(shipped.catalog).values())
     for note in notes:
         assert note not in published, note
@@ -256,7 +257,7 @@ def test_shipped_bibtex_suffixes_are_written_the_bibtex_way():
     text = (REPO / "content" / "references.bib").read_text(encoding="utf-8")
     assert "Williams, Jr., John W." in text and "Reynolds, III, C. F." in text
     assert "John W., Jr." not in text and "C. F., III" not in text
-    from pcor_site.citations.csl import names
+    from pcor_site.features.citations.csl import names
 
     people = names("Hunkeler, Enid M. and Williams, Jr., John W. and Reynolds, III, C. F. and {IMPACT Investigators}")
     assert people[1] == {"family": "Williams", "given": "John W.", "suffix": "Jr."}
@@ -265,8 +266,8 @@ def test_shipped_bibtex_suffixes_are_written_the_bibtex_way():
 
 
 def test_shipped_study_count_says_which_funding_is_secondary(shipped):
-    home = ViewBuilder(shipped.catalog, shipped.config).home()
-    browse = next(s for s in home.sections if s.heading == "Browse the hub")
+    home_page = home(shipped.site())
+    browse = next(s for s in home_page.sections if s.heading == "Browse the hub")
     studies = next(link for link in browse.links if link.title.startswith("PCORI-funded studies"))
     assert "OPTIMUM" in studies.note and "secondary source" in studies.note
     assert json.dumps(studies.note)  # plain text

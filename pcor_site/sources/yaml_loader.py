@@ -92,8 +92,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def node_positions(root: yaml.Node) -> Positions:
-    """The positions of a composed node tree, whatever its tags (for files this loader does not
-    build itself, such as mkdocs.yml)."""
+    """The positions of a composed node tree, whatever its tags (e.g. mkdocs.yml, built by PyYAML)."""
     positions = Positions()
     stack: list[tuple[yaml.Node, Path]] = [(root, ())]
     while stack:
