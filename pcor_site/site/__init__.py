@@ -1,0 +1,1 @@
+"""The core's own pages: record pages, index pages and the navigation."""

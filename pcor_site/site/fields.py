@@ -1,0 +1,94 @@
+"""A record's own fields on its page: facts, lists of linked records and references, text
+sections, and the records that link to it (backlinks), in the order the schema declares them."""
+
+from __future__ import annotations
+
+import typing
+
+from ..plugin.context import SiteContext
+from ..plugin.views import Fact, ListSection, TextSection
+from ..schema import KINDS
+from ..schema.base import Record
+from ..schema.refs import marker_of
+from ..schema.types import BibRef, RecordRef, VocabRef
+from ..validate import Item
+from .labels import BACKLINK_HEADINGS, FACT_LABELS, LINK_HEADINGS, SECTION_FIELDS, SECTION_TITLES
+
+
+def items_of(site: SiteContext, kind: str, ids: list[str]) -> list[Item]:
+    return [i for i in (site.catalog.get(kind, id) for id in ids) if i is not None]
+
+
+def _marker(info):
+    marker = marker_of(typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) is list else info.annotation)
+    if marker is None:
+        marker = next((m for m in info.metadata if isinstance(m, (RecordRef, VocabRef, BibRef))), None)
+    return marker
+
+
+def _label(name: str) -> str:
+    return FACT_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: frozenset[str]):
+    """Kind-specific fields → (facts, linked lists, text sections), in declaration order.
+    `shown_elsewhere`: fields the features render in their own sections."""
+    facts: list[Fact] = []
+    links: list[ListSection] = []
+    texts: list[TextSection] = []
+    base_fields = set(Record.model_fields)
+    for name, info in type(item.record).model_fields.items():
+        if name in base_fields and name not in SECTION_FIELDS:
+            continue
+        value = getattr(item.record, name)
+        if value in (None, [], ""):
+            continue
+        marker = _marker(info)
+        values = value if isinstance(value, list) else [value]
+        if isinstance(marker, RecordRef):
+            links.append(ListSection(LINK_HEADINGS.get(name, name.replace("_", " ").capitalize()),
+                                     [site.item_link(i, url) for i in items_of(site, marker.kind, values)]))
+        elif isinstance(marker, BibRef):
+            links.append(ListSection(LINK_HEADINGS.get(name, "References"), [site.reference_link(k, url) for k in values]))
+        elif isinstance(marker, VocabRef):
+            if name in ("evidence_tier", "action_types"):
+                continue
+            labels = [t.label for t in (site.catalog.term(marker.vocab, v) for v in values) if t]
+            facts.append(Fact(_label(name), ", ".join(labels)))
+        elif name in SECTION_TITLES:
+            if name in ("sessions", "methods"):
+                texts.append(TextSection(SECTION_TITLES[name], [f"{s.title}: {s.summary}" if s.summary else s.title for s in values]))
+            else:
+                texts.append(TextSection(SECTION_TITLES[name], [str(v) for v in values], copyable=name == "asks"))
+        elif name in SECTION_FIELDS or name in shown_elsewhere:
+            continue
+        elif name.endswith("url") or name.endswith("urls") or name == "website":
+            facts.extend(Fact(FACT_LABELS.get(name, name), str(v), str(v)) for v in values)
+        else:
+            facts.append(Fact(_label(name), f"Module {value}" if name == "order" else ", ".join(str(v) for v in values)))
+    return facts, links, texts
+
+
+def related(site: SiteContext, item: Item, url: str) -> list[ListSection]:
+    found = [site.catalog.items[k] for k in item.record.related if k in site.catalog.items]
+    return [ListSection("Related", [site.item_link(i, url) for i in found])] if found else []
+
+
+def backlinks(site: SiteContext, item: Item, url: str) -> list[ListSection]:
+    """Records that point here, grouped by kind in registry order (e.g. modules that teach a practice)."""
+    grouped: dict[str, list[Item]] = {}
+    for link in site.catalog.backlinks.get(item.key, []):
+        grouped.setdefault(link.source.kind.name, [])
+        if link.source not in grouped[link.source.kind.name]:
+            grouped[link.source.kind.name].append(link.source)
+    if item.kind.name == "region":
+        for tagged in site.catalog.items.values():
+            if item.id in tagged.record.regions and tagged not in grouped.get(tagged.kind.name, []):
+                grouped.setdefault(tagged.kind.name, []).append(tagged)
+    sections = []
+    for kind in KINDS.values():
+        if kind.name in grouped:
+            found = sorted(grouped[kind.name], key=lambda i: i.record.title.casefold())
+            heading = BACKLINK_HEADINGS.get(kind.name, f"{kind.plural} linking here")
+            sections.append(ListSection(heading, [site.item_link(i, url) for i in found]))
+    return sections
