@@ -69,12 +69,15 @@ def test_import_contracts_hold():
 def test_no_import_cycles_counting_imports_inside_functions():
     tool = REPO.parent / "shared" / "tools" / "import_cycles.py"
     script = tool if tool.is_file() else None
-    if script is None:  # the shared tool lives beside the checkout; grimp (import-linter's graph) answers the same
+    if script is None:  # the shared tool lives beside the checkout; import-linter's graph (grimp) answers the same
+        import graphlib
+
         import grimp
 
-        graph = grimp.build_graph("pcor_site")
-        cycles = [m for m in graph.modules if graph.find_shortest_chain(importer=m, imported=m)]
-        assert cycles == []
+        graph = grimp.build_graph("pcor_site", include_external_packages=False)
+        edges = {m: graph.find_modules_directly_imported_by(m) for m in graph.modules}
+        graphlib.TopologicalSorter(edges).prepare()  # raises CycleError on any cycle
+        assert len(edges) > 90
         return
     done = subprocess.run([sys.executable, str(script), "pcor_site"], capture_output=True, text=True, cwd=REPO, timeout=300)
     assert " 0 import cycle(s)" in done.stdout, done.stdout[-3000:]
