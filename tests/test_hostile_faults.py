@@ -77,7 +77,7 @@ def _fake_engine(root, site_dir):
 def test_build_reports_e903_and_keeps_the_previous_site(hub_copy, monkeypatch, where):
     out = _site(hub_copy / "site", "old")
     monkeypatch.setattr(build_module, "run_engine", _fake_engine)
-    monkeypatch.setattr("pcor_site.postbuild.post_build", lambda site, result: [])
+    monkeypatch.setattr(build_module, "post_build", lambda site_dir, site=None: [])
     if where == "staging":
         monkeypatch.setattr(build_module, "staging_for", lambda out: (_ for _ in ()).throw(OutputError(out.parent, PermissionError(13, "Permission denied"))))
     elif where == "swap":
@@ -97,6 +97,6 @@ def test_build_reports_e903_and_keeps_the_previous_site(hub_copy, monkeypatch, w
 def test_build_swaps_when_nothing_fails(hub_copy, monkeypatch):
     _site(hub_copy / "site", "old")
     monkeypatch.setattr(build_module, "run_engine", _fake_engine)
-    monkeypatch.setattr("pcor_site.postbuild.post_build", lambda site, result: [])
+    monkeypatch.setattr(build_module, "post_build", lambda site_dir, site=None: [])
     assert build(hub_copy).ok
     assert (hub_copy / "site" / "index.html").read_text() == "new" and _leftovers(hub_copy) == []
