@@ -24,7 +24,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .inspect import MarkdownProblem, inspect, walk  # noqa: F401  (walk: for the features' token readers)
+from .inspect import MarkdownProblem, inspect
 from .sanitize import sanitize
 
 MAX_NESTING = 20
