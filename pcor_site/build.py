@@ -37,6 +37,7 @@ from .reliability import check_bibliography
 from .resolve import page_collisions, resolve
 from .schema import KIND_BY_FOLDER
 from .site.pages import core_addresses, navigation, render_site
+from .siteaddress import site_address_problem
 from .swap import OutputError, remove, staging_for, swap
 from .text.markdown import Markdown
 from .validate import load_records, load_vocabularies
@@ -69,7 +70,7 @@ class CheckResult:
 
     def site(self) -> SiteContext:
         """What the render phase needs: the catalog, settings, parser, features and their states."""
-        labels = next((lab for f in self.features if (lab := f.reference_labels(self.config))), ReferenceLabels())
+        labels = next((lab for f in self.features if (lab := f.reference_labels(self.config, self.catalog))), ReferenceLabels())
         return SiteContext(self.catalog, self.config, self.markdown, self.features, self.states, labels)
 
 
@@ -224,6 +225,8 @@ def build(root: Path, out: Path | None = None, strict: bool = False, features: t
 def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, ...]) -> BuildResult:
     started = time.perf_counter()
     result = check(root, strict, features)
+    if result.ok and (address := site_address_problem(result.config, strict)):
+        result.diagnostics.append(address)
     out = (out or root / "site").resolve()
     build_result = BuildResult(result, out)
     build_result.timings["check"] = time.perf_counter() - started

@@ -116,6 +116,9 @@ RULES: dict[str, Rule] = _rules(
     Rule("E809", "two episodes share a guid or audio file", "Give each episode its own audio and guid; never reuse a published guid."),
     Rule("W810", "podcast owner e-mail is not a role mailbox", "The feed publishes this address: use a role mailbox such as podcast@ or info@.", W),
     # E9xx: engine and output
+    Rule("E910", "the site has no public address", "Publishing needs the real address: set SITE_URL (the Pages workflow passes it) or site_url in mkdocs.yml to https://..."),
+    Rule("W910", "local build: the site has no public address",
+         "Fine for a preview. To publish, build with SITE_URL=https://ORG.github.io/REPO/ (the Pages workflow does).", W),
     Rule("E901", "the site engine failed", "Run `pcor-site build` again with the message above; report a bug if it persists."),
     Rule("E902", "the built site failed a safety check", "The output contains something unsafe; see the message."),
     Rule("E903", "the output folder cannot be written", "Make the folder (and its parent) writable, free some disk space, or pass another --out DIR."),
