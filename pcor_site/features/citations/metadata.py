@@ -57,6 +57,8 @@ def _format(item: dict) -> list[tuple[str, str]]:
     if kind in _JOURNAL:
         pairs = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"), ("rft.genre", "article"), ("rft.atitle", title)]
         return pairs + ([("rft.jtitle", item["container-title"])] if item.get("container-title") else [])
+    if kind == "thesis":
+        return [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dissertation"), ("rft.title", title)]
     if kind in _BOOKISH:
         genre = {"chapter": "bookitem", "paper-conference": "proceeding", "report": "report"}.get(kind, "book")
         pairs = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"), ("rft.genre", genre)]
@@ -64,8 +66,6 @@ def _format(item: dict) -> list[tuple[str, str]]:
             pairs.append(("rft.atitle", title))
             return pairs + ([("rft.btitle", item["container-title"])] if item.get("container-title") else [])
         return pairs + [("rft.btitle", title)]  # Zotero takes a conference paper's title from btitle
-    if kind == "thesis":
-        return [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dissertation"), ("rft.title", title)]
     pairs = [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", DC_TYPES.get(kind, "document")), ("rft.title", title)]
     if item.get("container-title"):
         pairs.append(("rft.source", item["container-title"]))
@@ -142,7 +142,7 @@ def highwire(item: dict, kind: str, config) -> list[dict[str, str]]:
     for person in item["author"]:
         if person.get("family"):
             tags.append({"name": "citation_author", "content": ", ".join(p for p in (person["family"], person.get("given")) if p)})
-    tags.append({"name": "citation_publication_date", "content": "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts[0]))})
+    tags.append({"name": "citation_publication_date", "content": "/".join(str(p) for p in parts[0])})
     if item.get("publisher"):
         tags.append({"name": "citation_technical_report_institution", "content": item["publisher"]})
         tags.append({"name": "citation_publisher", "content": item["publisher"]})
