@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 
@@ -53,12 +54,16 @@ RULES: dict[str, Rule] = _rules(
     Rule("E116", "unsupported file in content", "Records are `.yml` or `.md` files; move other files out of `content/`."),
     Rule("W117", "byte-order mark at start of file", "Save the file as UTF-8 without BOM.", W),
     Rule("E119", "list is too long", "Shorten the list; a record never needs more than 1,000 items in one list."),
+    Rule("W120", "value cut short by a comment mark", "YAML reads ' #' as the start of a comment: put the whole value in quotes, e.g. title: \"Step #2\".", W),
+    Rule("E121", "record in the wrong folder", "Move the file to the folder named in the message; each kind of record has its own folder in content/."),
+    Rule("E122", "placeholder text left from `pcor-site new`", "Replace the placeholder with the record's own text, or delete it."),
+    Rule("W123", "list indented with a tab shows as code", "Start list lines at the left margin with '- ' (a tab or four spaces in front turns them into a code block).", W),
     Rule("E118", "link or special file in content", "Replace the symbolic link (or device, pipe, socket) with a copy of the file itself; content/ holds only regular files."),
     # E2xx: schema
     Rule("E201", "unknown field", "Remove the field or fix its spelling; see the kind's schema."),
     Rule("E202", "missing required field", "Add the field; `pcor-site new KIND SLUG` shows every field."),
-    Rule("E203", "wrong type", "Give the value the type the schema expects."),
-    Rule("E204", "invalid value", "Change the value so that it meets the rule in the message."),
+    Rule("E203", "value has the wrong shape", "Write the value in the shape the message shows (text, a list of `- ` lines, or indented fields)."),
+    Rule("E204", "invalid value", "Change the value as the message says."),
     Rule("E205", "invalid date", "Write a real calendar date as YYYY-MM-DD, in quotes if you like."),
     Rule("E206", "unsafe or malformed URL", "Use an https://, http:// or mailto: address, or a relative link."),
     Rule("E207", "text too long", "Shorten the text; long material belongs in the Markdown body."),
@@ -148,6 +153,30 @@ def did_you_mean(value: str, choices) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def closest_choices(value: str, choices, listed: int = 8) -> str:
+    """The allowed values when there are few of them, else the closest few: "; choose one of: a, b"."""
+    choices = list(choices)
+    if not choices:
+        return ""
+    if len(choices) <= listed:
+        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+        allowed = ", ".join(choices)
+        return f"; did you mean '{close[0]}'? Allowed: {allowed}" if close else f"; allowed: {allowed}"
+    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.5)
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+
+
+def anchor(code: str) -> str:
+    """The rule's heading anchor in CONTRIBUTING.md, as GitHub makes it from `### E203 title`."""
+    heading = f"{code} {RULES[code].title}".lower()
+    return re.sub(r"[^\w\- ]", "", heading).replace(" ", "-")
+
+
+DOCS = "CONTRIBUTING.md"
+
+
 def sort_key(d: Diagnostic) -> tuple:
     return (d.path, d.line, d.column, d.code, d.message)
 
@@ -158,12 +187,16 @@ def has_failures(diagnostics: list[Diagnostic], strict: bool) -> bool:
 
 
 def render_text(diagnostics: list[Diagnostic]) -> str:
+    """`path:line:col: CODE message`; a hint is printed once per rule (with its docs anchor), not
+    under every line. A diagnostic whose hint differs from its rule's gets it printed too."""
     lines = []
+    shown: set[tuple[str, str]] = set()
     for d in sorted(diagnostics, key=sort_key):
         label = "" if d.is_error else "warning: "
         lines.append(f"{d.path}:{d.line}:{d.column}: {d.code} {label}{d.message}")
-        if d.hint:
-            lines.append(f"    hint: {d.hint}")
+        if d.hint and (d.code, d.hint) not in shown:
+            shown.add((d.code, d.hint))
+            lines.append(f"    hint: {d.hint} (see {DOCS}#{anchor(d.code)})")
     return "\n".join(lines)
 
 
@@ -174,15 +207,32 @@ def _escape_github(value: str, *, property_value: bool = False) -> str:
     return value
 
 
+#: GitHub shows at most 10 error and 10 warning annotations per step; the rest only in the log.
+ANNOTATION_LIMIT = 10
+
+
 def render_github(diagnostics: list[Diagnostic]) -> str:
-    """GitHub Actions workflow commands: they become inline annotations on the pull request."""
-    lines = []
+    """GitHub Actions workflow commands: they become inline annotations on the pull request.
+
+    Past GitHub's limit the remaining problems are printed as plain lines in the log, and a notice
+    says how many there are, so nobody mistakes the annotations for the whole list."""
+    lines, rest = [], []
+    counts = {True: 0, False: 0}
     for d in sorted(diagnostics, key=sort_key):
+        counts[d.is_error] += 1
+        if counts[d.is_error] > ANNOTATION_LIMIT:
+            rest.append(d)
+            continue
         level = "error" if d.is_error else "warning"
         props = f"file={_escape_github(d.path, property_value=True)},line={d.line},col={d.column}"
         title = _escape_github(f"{d.code} {RULES[d.code].title}", property_value=True)
         body = _escape_github(f"{d.message}" + (f"\n{d.hint}" if d.hint else ""))
         lines.append(f"::{level} {props},title={title}::{body}")
+    if rest:
+        lines.append(render_text(rest))
+        many = f"{len(rest)} more problem{'s' * (len(rest) != 1)}"
+        lines.append(f"::notice title=More problems in the log::{many} than GitHub shows as annotations "
+                     f"(at most {ANNOTATION_LIMIT} errors and {ANNOTATION_LIMIT} warnings): read them all in this step's log")
     return "\n".join(lines)
 
 

@@ -159,7 +159,7 @@ class Source(Model):
     def _exactly_one_locator(self) -> "Source":
         given = [name for name in ("url", "ref", "seed") if getattr(self, name) is not None]
         if len(given) != 1:
-            raise PydanticCustomError("one_source", "give exactly one of url, ref or seed (got {n})", {"n": len(given)})
+            raise PydanticCustomError("one_source", "give exactly one of url, ref or seed (this source gives {n})", {"n": len(given)})
         if self.reliability == "mirror" and self.url and not self.title:
             raise PydanticCustomError("mirror_title", "a mirror copy needs `title:`, the document's official title")
         if self.linked is False and not self.url:

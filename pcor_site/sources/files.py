@@ -13,6 +13,7 @@ from pathlib import Path as FsPath
 from ..diagnostics import Diagnostic
 from .characters import forbidden_character
 from .guard import ContentReadError, read_regular
+from .comments import cut_at_comment
 from .yaml_loader import Positions, YamlProblem, load_yaml
 
 MAX_FILE_BYTES = 256 * 1024
@@ -84,12 +85,13 @@ def parse_mapping(rel: str, yaml_text: str, line_offset: int) -> tuple[dict | No
     except YamlProblem as problem:
         return None, Positions(), [Diagnostic.of(problem.code, rel, problem.line + line_offset, problem.column, problem.message)]
     positions.line_offset = line_offset
+    cut = cut_at_comment(rel, yaml_text, positions)
     if data is None:
         return None, positions, [Diagnostic.of("E104", rel, 1 + line_offset, 1, "the record has no fields")]
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         return None, positions, [Diagnostic.of("E110", rel, 1 + line_offset, 1, f"the top level is {kind}, not a mapping of fields")]
-    return data, positions, []
+    return data, positions, cut
 
 
 def load_document(root: FsPath, path: FsPath, kind: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -109,6 +111,6 @@ def load_document(root: FsPath, path: FsPath, kind: str) -> tuple[Document | Non
         yaml_text, body, body_line = parts
         line_offset = 1
     data, positions, errors = parse_mapping(rel, yaml_text, line_offset)
-    if errors:
+    if data is None:
         return None, problems + errors
-    return Document(rel, kind, path.stem, data, positions, body, body_line), problems
+    return Document(rel, kind, path.stem, data, positions, body, body_line), problems + errors
