@@ -241,7 +241,8 @@ def _layout_problem(root: Path, entry: Path, folders: dict) -> Diagnostic:
     return Diagnostic.of("E116", relative(root, entry), 1, 1, f"'{entry.name}' is not a record folder; known folders: {', '.join(sorted(folders))}")
 
 
-def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagnostic]]:
+def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagnostic], int]:
+    """The valid records, every problem, and how many record files were read."""
     files, problems = discover(root)
     items: list[Item] = []
     for kind, path in files:
@@ -255,7 +256,7 @@ def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagn
                     items.append(item)
         except RecursionError:
             problems.append(Diagnostic.of("E111", relative(root, path), 1, 1, "the file is nested too deeply to read"))
-    return items, problems
+    return items, problems, len(files)
 
 
 def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Diagnostic]]:
