@@ -82,15 +82,17 @@ def _empty_placeholder(data, path: tuple) -> bool:
 def _empty_message(where: str, info, model) -> tuple[str, str, str]:
     """(code, message, hint) for `field:` left without a value."""
     required = info is not None and info.is_required()
-    if where == "sources" or (info is not None and "list" in str(info.annotation)):
-        shape = SOURCES_SHAPE if where == "sources" else f"write each item on its own line below, like `  - first item`"
-        code = "E202" if required else "E203"
-        return code, f"'{where}' is empty: {shape}", f"Write the list under '{where}:', one `- ` line per item."
+    is_list = where == "sources" or (info is not None and "list" in str(info.annotation))
+    shape = SOURCES_SHAPE if where == "sources" else "write each item on its own line below, like `  - first item`"
     if required:
-        return "E202", f"missing required field '{where}' (the placeholder is empty)", f"Write the value after '{where}:' on this line."
+        message = f"missing required field '{where}' (the placeholder is empty)" + (f": {shape}" if is_list else "")
+        return "E202", message, f"Write the value after '{where}:' on this line." if not is_list else LIST_HINT.format(where)
+    if is_list:
+        return "E203", f"'{where}' is empty (the placeholder has no value): {shape}", LIST_HINT.format(where)
     return "E203", f"'{where}' is empty (the placeholder has no value)", f"Write the value after '{where}:' on this line, or delete the line."
 
 
+LIST_HINT = "Write the list under '{}:', one `- ` line per item."
 #: What a source looks like, for messages about an empty or malformed `sources:`.
 SOURCES_SHAPE = "add at least one source below it, like `  - url: https://example.org/page` (or `  - seed: chcc-pcor-capacity`, `  - ref: KEY`)"
 
