@@ -12,8 +12,8 @@ from pathlib import Path as FsPath
 
 from ..diagnostics import Diagnostic
 from .characters import forbidden_character
-from .guard import ContentReadError, read_regular
 from .comments import cut_at_comment
+from .guard import ContentReadError, read_regular
 from .yaml_loader import Positions, YamlProblem, load_yaml
 
 MAX_FILE_BYTES = 256 * 1024
