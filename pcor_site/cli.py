@@ -104,13 +104,21 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema import all_schemas
+    from .diagnostics import render_text
+    from .schema import all_schemas, vocabulary_terms
+    from .validate import load_vocabularies
 
+    vocabularies, problems = load_vocabularies(args.root)
+    if any(d.is_error for d in problems):
+        print(render_text(problems), file=sys.stderr)
+        print("schema: the vocabularies in content/_vocab/ must be fixed first", file=sys.stderr)
+        return EXIT_CONTENT
     out = args.out or args.root / "schemas"
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in all_schemas().items():
+    schemas = all_schemas(vocabulary_terms(vocabularies))
+    for name, text in schemas.items():
         (out / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(all_schemas())} schemas to {out}", file=sys.stderr)
+    print(f"wrote {len(schemas)} schemas to {out} (vocabulary terms from content/_vocab/)", file=sys.stderr)
     return EXIT_OK
 
 

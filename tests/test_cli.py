@@ -257,8 +257,14 @@ def test_schema_writes_every_schema(hub_copy: Path, tmp_path: Path):
     out = tmp_path / "schemas"
     done = run("schema", "--root", str(hub_copy), "--out", str(out))
     assert done.returncode == 0
-    assert done.stderr == f"wrote {len(all_schemas())} schemas to {out}\n"
-    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == all_schemas()
+    from pcor_site.schema import vocabulary_terms
+    from pcor_site.validate import load_vocabularies
+
+    terms = vocabulary_terms(load_vocabularies(hub_copy)[0])
+    assert done.stderr == f"wrote {len(all_schemas())} schemas to {out} (vocabulary terms from content/_vocab/)\n"
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == all_schemas(terms)
+    tool = json.loads((out / "tool.schema.json").read_text(encoding="utf-8"))
+    assert tool["properties"]["format"]["enum"] == ["toolkit"]  # the fixture hub's one resource format
 
 
 # -- version, help, docs ------------------------------------------------------------------------

@@ -32,6 +32,16 @@ class VocabRef:
 
     vocab: str
 
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        """Name the vocabulary in the JSON Schema; `all_schemas(terms)` turns it into an `enum`."""
+        schema = handler(core_schema)
+        schema[VOCABULARY_KEY] = self.vocab
+        return schema
+
+
+#: The JSON Schema keyword that names a field's vocabulary (editors ignore unknown `x-` keywords).
+VOCABULARY_KEY = "x-vocabulary"
+
 
 @dataclass(frozen=True)
 class BibRef:
