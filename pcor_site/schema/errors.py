@@ -62,8 +62,11 @@ def _wrong_type(kind: str, item: dict, where: str, leaf: str) -> str:
         return f"{where} must be text, not {found}: put the value in quotes, e.g. {leaf}: \"{value}\""
     if kind in ("bool_type", "bool_parsing"):
         return f"{where} must be true or false (without quotes), not {found}"
-    if kind.startswith(("int_", "float_")) or kind in ("int_from_float",):
-        return f"{where} must be a whole number written in digits (e.g. 3), not {found}"
+    shown = f"'{value}'" if isinstance(value, str) else found
+    if kind.startswith("float_"):
+        return f"{where} must be a number written in digits (e.g. 40 or 12.5), not {shown}"
+    if kind.startswith("int_") or kind == "int_from_float":
+        return f"{where} must be a whole number written in digits (e.g. 3), not {shown}"
     return f"{where} must be text, not {found}"
 
 
@@ -118,6 +121,8 @@ def plain_message(item: dict, where: str) -> str:
         return _choices(item, where)
     if kind.startswith(("date", "datetime")):
         return _date(item, where) if item["msg"].startswith("Input should") else f"{where}: {item['msg']}"
+    if kind == "finite_number":
+        return f"{where} must be an ordinary number: infinity and 'not a number' cannot be shown"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return _number(kind, item, where)
     return f"{where}: {item['msg']}"  # our own validators (PydanticCustomError) already speak plainly
