@@ -13,14 +13,11 @@ import pytest
 import yaml
 
 from pcor_site.diagnostics import RULES
-from pcor_site.scaffold import MARKDOWN_KINDS
-from pcor_site.schema import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 GITHUB = ROOT / ".github"
 FORMS = GITHUB / "ISSUE_TEMPLATE"
 WORKFLOWS = GITHUB / "workflows"
-MAIN_KINDS = ("practice", "tool", "study", "module", "strategy", "gap", "organization", "term", "region", "event")
 SHA_PIN = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
 
 
@@ -45,10 +42,6 @@ def steps(workflow: dict):
             yield job_name, step
 
 
-def proposal_form(kind: str) -> dict:
-    return load(FORMS / f"propose-{kind}.yml")
-
-
 def form_fields(form: dict) -> dict[str, dict]:
     return {element["id"]: element for element in form["body"] if "id" in element}
 
@@ -63,29 +56,7 @@ def test_every_form_and_workflow_parses():
         load(path)
 
 
-@pytest.mark.parametrize("kind", MAIN_KINDS)
-def test_proposal_form_matches_the_schema(kind):
-    model, factual = KINDS[kind].model, KINDS[kind].factual
-    fields = form_fields(proposal_form(kind))
-    extra = {"body"} if kind in MARKDOWN_KINDS else set()
-    assert set(fields) <= set(model.model_fields) | extra, "form asks for fields the schema does not have"
-    schema_required = {n for n, info in model.model_fields.items() if info.is_required()} | ({"sources"} if factual else set())
-    form_required = {n for n, e in fields.items() if e.get("validations", {}).get("required")}
-    assert form_required == schema_required
-    assert schema_required <= set(fields)
-    for name, element in fields.items():
-        assert element["type"] in ("input", "textarea", "dropdown")
-        assert element["attributes"]["label"] and element["attributes"].get("description")
-
-
-def test_forms_are_what_the_generator_writes():
-    spec = importlib.util.spec_from_file_location("issue_forms", GITHUB / "scripts" / "issue_forms.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.PROPOSABLE == MAIN_KINDS
-    for name, text in module.forms().items():
-        assert (FORMS / name).read_text(encoding="utf-8") == text, (
-            f"{name} is out of date: run `.venv/bin/python .github/scripts/issue_forms.py`")
+# The proposal forms themselves (generated, one per kind) are tested in tests/test_issue_forms.py.
 
 
 def test_correction_and_bug_forms_and_no_blank_issues():
