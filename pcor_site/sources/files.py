@@ -12,7 +12,6 @@ from pathlib import Path as FsPath
 
 from ..diagnostics import Diagnostic
 from .characters import forbidden_character
-from .comments import cut_at_comment
 from .guard import ContentReadError, read_regular
 from .yaml_loader import Positions, YamlProblem, load_yaml
 
@@ -76,6 +75,26 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     body = rest[1:] if rest.startswith("\n") else rest
     body_line = text[: len(text) - len(body)].count("\n") + 1
     return yaml_text, body, body_line
+
+
+def cut_at_comment(rel: str, yaml_text: str, positions: Positions) -> list[Diagnostic]:
+    """W120 for each unquoted value followed by ` #` on its line: YAML silently drops the rest as a
+    comment (`title: Step #2 of the plan` is stored as `Step`)."""
+    if " #" not in yaml_text and "\t#" not in yaml_text:
+        return []
+    lines = yaml_text.split("\n")
+    found = []
+    for path, (line, column) in positions.plain_ends.items():
+        rest = lines[line][column:] if line < len(lines) else ""
+        if not rest[:1].isspace() or not rest.lstrip().startswith("#"):
+            continue
+        dropped = rest.lstrip()[:60]
+        where = ".".join(map(str, path)) or "value"
+        found.append(Diagnostic.of(
+            "W120", rel, line + 1 + positions.line_offset, column + 1,
+            f"{where}: the text after ' #' was dropped ({dropped!r}), because YAML reads it as a comment: "
+            "put the whole value in quotes to keep it"))
+    return sorted(found, key=lambda d: (d.line, d.column))
 
 
 def parse_mapping(rel: str, yaml_text: str, line_offset: int) -> tuple[dict | None, Positions, list[Diagnostic]]:
