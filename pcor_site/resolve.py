@@ -35,7 +35,7 @@ def _check_ref(catalog: Catalog, item: Item, path: tuple, marker, value: str) ->
             if f"{marker.kind}/{value}" in catalog.broken:
                 return None  # the record exists but is invalid: its own diagnostics say why
             ids = [i.id for i in catalog.of_kind(marker.kind)]
-            return Diagnostic.of("E302", item.path, line, col, f"{where}: no {marker.kind} with id '{value}'{closest_choices(value, ids)}")
+            return Diagnostic.of("E302", item.path, line, col, f"{where}: no {marker.kind} with id '{value}'{closest_choices(value, ids) or _ids_are(marker.kind)}")
         catalog.backlinks[f"{marker.kind}/{value}"].append(Link(item, path[0]))
     elif isinstance(marker, VocabRef):
         if marker.vocab not in catalog.vocabularies:
@@ -50,6 +50,12 @@ def _check_ref(catalog: Catalog, item: Item, path: tuple, marker, value: str) ->
             return Diagnostic.of("E304", item.path, line, col, f"{where}: no entry '{value}' in references.bib{did_you_mean(value, keys)}")
         catalog.cited_by[value].append(Link(item, path[0]))
     return None
+
+
+def _ids_are(kind: str) -> str:
+    """Where to look up ids when none is close to what was written."""
+    folder = KINDS[kind].folder if kind in KINDS else kind
+    return f"; the ids of {kind} records are the file names in content/{folder}/, without .yml or .md"
 
 
 def _related(catalog: Catalog, item: Item) -> list[Diagnostic]:

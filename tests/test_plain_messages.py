@@ -149,3 +149,16 @@ def test_contributing_lists_the_rules_as_the_generator_writes_them():
 
     text = CONTRIBUTING.read_text(encoding="utf-8")
     assert text[text.index(DOCS_START): text.index(DOCS_END) + len(DOCS_END)] == rules_markdown()
+
+
+def test_an_unknown_id_among_many_names_the_closest_or_the_folder(hub_copy: Path):
+    for n in range(9):
+        (hub_copy / "content" / "organization" / f"coalition-{n}.yml").write_text(
+            f"title: Fixture coalition {n}\nsummary: A fixture coalition used to test id suggestions.\n"
+            "sources:\n  - url: https://example.org/coalition\n", encoding="utf-8")
+    assert report(hub_copy, "content/tool/close.yml", TOOL + "publisher: coalition-10\n") == [
+        (7, "E302", "publisher: no organization with id 'coalition-10'; did you mean 'coalition-1' or 'coalition-0' or 'coalition-8'?")]
+    (hub_copy / "content" / "tool" / "close.yml").unlink()
+    assert report(hub_copy, "content/tool/far.yml", TOOL + "publisher: pcori\n") == [
+        (7, "E302", "publisher: no organization with id 'pcori'; the ids of organization records are the file names "
+                    "in content/organization/, without .yml or .md")]

@@ -80,7 +80,8 @@ def _plain_message(context: str, problem: str, text: str, line: int, col: int, c
         return line, col, ("this line breaks the list above it: every item starts with '- ' in the same column, "
                            "and the next field starts in the column of the list's own name")
     if "expected key" in problem and source[: col - 1].rstrip().endswith(('"', "'")):
-        return line, col, "there is text after the closing quote: put all of the value inside the quotes"
+        return line, col, ("there is text after the closing quote: put all of the value inside the quotes (a value "
+                           "that contains \" goes in single quotes, e.g. 'He said \"yes\"'; write ' inside '...' as '')")
     if "expected key" in problem or "expected <block end>" in problem:
         return line, col, ("this line does not line up with the fields above it: fields of one record start in "
                            "the same column, and a list's items start with '- '")
