@@ -54,7 +54,7 @@ def test_a_strict_build_refuses_a_local_address_and_keeps_the_previous_site(hub_
     done = build(hub_copy, "--strict")
     assert done.returncode == 1
     assert done.stdout == (f"mkdocs.yml:9:1: E910 site_url is {LOCAL}, not a public address: a published site would point readers there\n"
-                           f"    hint: {RULES['E910'].hint}\n")
+                           f"    hint: {RULES['E910'].hint} (see CONTRIBUTING.md#e910-the-site-has-no-public-address)\n")
     assert "site was left as it was" in done.stderr
     assert (hub_copy / "site" / "index.html").read_bytes() == before
 

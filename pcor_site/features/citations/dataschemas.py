@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import json
 
-from ...schema import KINDS, Kind
+from ...schema import KINDS, Kind, with_enums
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: Fields every published record carries in addition to its kind's own.
@@ -28,9 +28,9 @@ def _fields(kind: Kind) -> list[str]:
     return [name for name, info in kind.model.model_fields.items() if not info.exclude]
 
 
-def record_schema(kind: Kind) -> dict:
-    """One published record of `kind` (an item of records.json)."""
-    schema = kind.model.model_json_schema(mode="serialization", ref_template="#/$defs/" + kind.name + ".{model}")
+def record_schema(kind: Kind, terms: dict[str, list[str]] | None = None) -> dict:
+    """One published record of `kind` (an item of records.json); vocabulary fields list their terms."""
+    schema = with_enums(kind.model.model_json_schema(mode="serialization", ref_template="#/$defs/" + kind.name + ".{model}"), terms or {})
     defs = {f"{kind.name}.{name}": value for name, value in schema.pop("$defs", {}).items()}
     properties = {name: value for name, value in schema.get("properties", {}).items() if name in _fields(kind)}
     properties.update(copy.deepcopy(EXTRA))
@@ -41,11 +41,11 @@ def record_schema(kind: Kind) -> dict:
     return {"record": data, "defs": defs}
 
 
-def records_schema() -> dict:
+def records_schema(terms: dict[str, list[str]] | None = None) -> dict:
     """records.json: an array of records, each matching the schema of its kind."""
     defs: dict = {}
     for kind in KINDS.values():
-        part = record_schema(kind)
+        part = record_schema(kind, terms)
         defs.update(part["defs"])
         defs[kind.name] = part["record"]
     return {"$schema": DRAFT, "$id": "records.json.schema.json", "title": "records.json",
@@ -75,9 +75,9 @@ def references_schema() -> dict:
             "description": "The bibliography as CSL-JSON (an array of CSL items).", "type": "array", "items": item}
 
 
-def published_schemas(csv_columns: dict[str, list[str]]) -> dict[str, str]:
+def published_schemas(csv_columns: dict[str, list[str]], terms: dict[str, list[str]] | None = None) -> dict[str, str]:
     """File name (under data/schemas/) → JSON text, for records.json, references.json and each CSV."""
-    schemas = {"records.json.schema.json": records_schema(), "references.json.schema.json": references_schema()}
+    schemas = {"records.json.schema.json": records_schema(terms), "references.json.schema.json": references_schema()}
     for name, columns in sorted(csv_columns.items()):
         schemas[f"{name}.schema.json"] = csv_schema(name, columns)
     return {name: json.dumps(s, indent=2, sort_keys=True, ensure_ascii=False) + "\n" for name, s in schemas.items()}

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ... import urls
 from ...csvfile import csv_text
 from ...plugin.templates import render
-from ...schema import KINDS, all_schemas
+from ...schema import KINDS, all_schemas, vocabulary_terms
 from ...text.plain import file_size
 from . import dataschemas, exports, metadata
 from .csl import to_csl
@@ -72,9 +72,10 @@ def data_files(catalog, site_url: str = "") -> dict[str, str]:
     files[f"{DATA_DIR}/references.bib"] = exports.bibliography_bibtex(references)
     files[f"{DATA_DIR}/references.json"] = exports.csl_json(items)
     files[f"{DATA_DIR}/references.ris"] = exports.ris(items)
-    for name, text in dataschemas.published_schemas(columns).items():
+    terms = vocabulary_terms(catalog.vocabularies)  # vocabulary terms as enum, as in schemas/
+    for name, text in dataschemas.published_schemas(columns, terms).items():
         files[f"{DATA_DIR}/schemas/{name}"] = text
-    for name, text in all_schemas().items():
+    for name, text in all_schemas(terms).items():
         files[f"{DATA_DIR}/schemas/input/{name}"] = text
     return files
 
