@@ -76,5 +76,12 @@ def test_the_pages_workflow_builds_strictly_with_the_pages_address():
     assert step["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
     assert "--strict" in step["run"].split()
     assert steps.index(configure) < steps.index(step)
+    # pull requests build as strictly, so they pass a public address too: the project-pages one
+    pr = yaml.safe_load((REPO / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8"))
+    (preview,) = [s for job in pr["jobs"].values() for s in job.get("steps", []) if "pcor-site build" in s.get("run", "")]
+    assert "--strict" in preview["run"].split()
+    owner, name = "example-org", "hub"
+    address = preview["env"]["SITE_URL"].replace("${{ github.repository_owner }}", owner).replace("${{ github.event.repository.name }}", name)
+    assert address == f"https://{owner}.github.io/{name}/" and not is_local(address)
     # and mkdocs.yml takes the address from SITE_URL
     assert f'site_url: !ENV [SITE_URL, "{LOCAL}"]' in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
