@@ -41,14 +41,15 @@ def test_question_bank_page_holds_every_ask_as_text_with_its_practice_tier_and_s
     asks = [" ".join(p.text_content().split()) for p in tree.cssselect(".pcor-ask__text")]
     assert sorted(asks) == sorted(every_ask(catalog)) and asks
     assert not tree.cssselect(".pcor-asks code, .pcor-asks pre")  # asks are text, not code
-    first = tree.cssselect(".pcor-ask")[0]
+    first = tree.cssselect(".pcor-bank__practice")[0]
     assert first.cssselect(".pcor-ask__meta a")[0].text_content() == "Fixture practice & policy"
     assert first.cssselect(".pcor-tier")[0].text_content() == "Evidence: Strong"
+    assert "Source: Doe J" in first.cssselect(".pcor-ask__meta")[0].text_content()
     # grouped by priority area, then by the stage of the strategies that list the practice
     headings = [h.text_content().strip() for h in tree.cssselect("h2, h3")]
     assert "Collaborative Care" in headings[0] and headings[1] == "Purchasing stage: Assess"
     scopes = {b.get("data-copy-scope") for b in tree.cssselect("button.pcor-bank-copy")}
-    assert {"all", "ask", "bank-collaborative-care", "bank-collaborative-care--assess"} <= scopes
+    assert {"all", "bank-collaborative-care", "bank-collaborative-care--assess"} <= scopes  # "copy this ask": made by the script
 
 
 def test_question_bank_word_file_opens_with_python_docx_and_contains_every_ask(built_hub, catalog):
@@ -102,7 +103,7 @@ def test_tier_badges_on_listings_carry_text_shape_and_a_colour_per_tier(built_hu
     assert set(badges) == {"Evidence: Strong", "Evidence: Emerging"}
     strong, emerging = badges["Evidence: Strong"], badges["Evidence: Emerging"]
     assert strong.get("class") != emerging.get("class")  # a colour per tier (pcor.css)
-    filled = [len(b.cssselect(".pcor-tier__mark--on")) for b in (strong, emerging)]
+    filled = [len(b.cssselect(".pcor-tier__scale i.on")) for b in (strong, emerging)]
     assert filled == [2, 1]  # the shape: the strongest tier fills the whole scale
     assert strong.get("aria-label") == "Evidence: Strong, strength 2 of 2"
     assert strong.get("title") == "Backed by trials."  # the one-line meaning

@@ -13,6 +13,8 @@ from ..text.plain import title_case
 #: The most records a list shows on a listing page; the rest are one click away in Explore, so a
 #: page stays the same size however large the hub grows (DESIGN: linear at scale).
 LIST_LIMIT = 40
+#: Per kind on a priority-area page, which lists every kind tagged with the area.
+AREA_LIMIT = 10
 
 
 def _listed(site: SiteContext, items, url: str) -> list[LinkView]:
@@ -23,10 +25,11 @@ def _has_explore(site: SiteContext) -> bool:
     return any("explore/" in f.addresses(site.catalog) for f in site.features)
 
 
-def bounded(site: SiteContext, heading: str, items: list, url: str, **filters: str) -> ListSection:
-    """A list of at most LIST_LIMIT records; when there are more, a link to all of them in Explore."""
-    more = urls.explore(url, **filters) if len(items) > LIST_LIMIT and _has_explore(site) else ""
-    shown = items[:LIST_LIMIT] if more else items
+def bounded(site: SiteContext, heading: str, items: list, url: str, limit: int = 0, **filters: str) -> ListSection:
+    """A list of at most `limit` (LIST_LIMIT) records; when there are more, a link to all of them in Explore."""
+    limit = limit or LIST_LIMIT
+    more = urls.explore(url, **filters) if len(items) > limit and _has_explore(site) else ""
+    shown = items[:limit] if more else items
     return ListSection(heading, _listed(site, shown, url), total=len(items), more_url=more)
 
 
@@ -55,7 +58,7 @@ def tagged_sections(site: SiteContext, vocab: str, term_id: str, url: str) -> li
         found = sorted({i.key: i for i in tagged if i.kind.name == kind.name}.values(), key=lambda i: i.record.title.casefold())
         if found:
             filters = {"kind": kind.name, "area" if vocab == "priority_areas" else vocab: term_id}
-            sections.append(bounded(site, title_case(f"{kind.plural} ({len(found)})"), found, url, **filters))
+            sections.append(bounded(site, title_case(f"{kind.plural} ({len(found)})"), found, url, AREA_LIMIT, **filters))
     return sections
 
 

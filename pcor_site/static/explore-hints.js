@@ -16,8 +16,8 @@ export function tierBadge(meta, tiersUrl) {
   marks.className = "pcor-tier__scale";
   marks.setAttribute("aria-hidden", "true");
   for (let n = 0; n < scale; n += 1) {
-    const mark = document.createElement("span");
-    mark.className = n < strength ? "pcor-tier__mark pcor-tier__mark--on" : "pcor-tier__mark";
+    const mark = document.createElement("i");
+    if (n < strength) mark.className = "on";
     marks.append(mark);
   }
   badge.append(marks, `Evidence: ${meta.tier}`);
@@ -129,9 +129,28 @@ export async function closestQuery(term, url) {
   return changed ? fixed.join(" ") : "";
 }
 
-// Why nothing was found, and what to do: each active filter as "remove it (N results)", and a
-// "did you mean" search when the words look misspelt. `count(filters)` runs a search.
-export async function explainEmpty(box, { term, filters, container, count, remove, search, wordsUrl }) {
+// "Did you mean …?" when a search word is in no title, summary or glossary term and a known word
+// is one or two letters away (Pagefind's own fuzzy matching may still find a weak result or two).
+export async function suggest(box, term, wordsUrl, search) {
+  box.replaceChildren();
+  box.hidden = true;
+  if (!term) return;
+  const better = await closestQuery(term, wordsUrl);
+  if (!better || better === term.toLowerCase()) return;
+  const link = document.createElement("a");
+  link.href = `?q=${encodeURIComponent(better)}`;
+  link.textContent = better;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    search(better);
+  });
+  box.append("Did you mean ", link, "?");
+  box.hidden = false;
+}
+
+// Why nothing was found, and what to do: each active filter as "remove it (N results)".
+// `count(filters)` runs a search.
+export async function explainEmpty(box, { term, filters, container, count, remove }) {
   box.replaceChildren();
   const intro = document.createElement("p");
   const active = Object.entries(filters).flatMap(([facet, values]) => values.map((value) => [facet, value]));
@@ -164,20 +183,5 @@ export async function explainEmpty(box, { term, filters, container, count, remov
     options.append(item);
   }
   if (options.children.length) box.append(options);
-  if (term) {
-    const better = await closestQuery(term, wordsUrl);
-    if (better && better !== term.toLowerCase()) {
-      const hint = document.createElement("p");
-      const link = document.createElement("a");
-      link.href = `?q=${encodeURIComponent(better)}`;
-      link.textContent = better;
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        search(better);
-      });
-      hint.append("Did you mean ", link, "?");
-      box.append(hint);
-    }
-  }
   box.hidden = false;
 }

@@ -8,7 +8,7 @@
 // No inline script, no eval, no third-party request: the page's Content-Security-Policy holds.
 
 import { countOf, ownCounts } from "./facets.js";
-import { explainEmpty, markedText, showChips, tierBadge } from "./explore-hints.js";
+import { explainEmpty, markedText, showChips, suggest, tierBadge } from "./explore-hints.js";
 
 const PAGE_SIZE = 20;
 const root = new URL("../", import.meta.url); // assets/explore.js → site root
@@ -25,6 +25,7 @@ const chips = document.getElementById("pcor-chips");
 const filtersPanel = document.getElementById("pcor-filters");
 const filterCount = document.getElementById("pcor-filter-count");
 const emptyBox = document.getElementById("pcor-empty");
+const suggestBox = document.getElementById("pcor-suggest");
 const wordsUrl = new URL(container.dataset.words || "words.json", location.href).href;
 const tiersUrl = container.dataset.tiers || "";
 // Filters are open beside the results on a wide screen; on a phone they fold away under one
@@ -151,9 +152,10 @@ async function run() {
     await showMore(false, mine);
     if (mine !== sequence) return;
     announce(search.results.length, s);
+    await suggest(suggestBox, term, wordsUrl, searchFor);
     if (!search.results.length) {
       await explainEmpty(emptyBox, {
-        term, filters: s.filters, container, wordsUrl, remove: removeFilter, search: searchFor,
+        term, filters: s.filters, container, remove: removeFilter,
         count: async (filters) => (await engine.search(searchTerm, { filters: filtersFor({ filters }) })).results.length,
       });
     }

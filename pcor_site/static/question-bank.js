@@ -43,6 +43,31 @@
       }
     });
   }
-  function init() { Array.prototype.forEach.call(document.querySelectorAll("button.pcor-bank-copy[data-copy-scope]"), setUp); }
+  // "Copy this ask" buttons are made here, one per ask, so the page carries no markup for them
+  function addAskButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pcor-ask"), function (ask, n) {
+      var text = ask.querySelector(".pcor-ask__text");
+      if (!text || ask.querySelector("button")) { return; }
+      text.id = text.id || "pcor-ask-" + (n + 1);
+      var tools = document.createElement("p");
+      tools.className = "pcor-bank__tools";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pcor-bank-copy pcor-bank-copy--one";
+      button.setAttribute("data-copy-scope", "ask");
+      button.setAttribute("aria-describedby", text.id);
+      button.textContent = "Copy this ask";
+      var status = document.createElement("span");
+      status.className = "pcor-copy-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      tools.append(button, " ", status);
+      ask.append(tools);
+    });
+  }
+  function init() {
+    addAskButtons();
+    Array.prototype.forEach.call(document.querySelectorAll("button.pcor-bank-copy[data-copy-scope]"), setUp);
+  }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

@@ -38,10 +38,9 @@ class QuestionBankFeature(Feature):
         if not groups:
             return {}
         page_url = urls.absolute(site.config.site_url, URL)
-        rows = [[area.label, "; ".join(ask.stages), ask.text, ask.practice,
-                 urls.absolute(site.config.site_url, ask.practice_path) or ask.practice_path,
-                 ask.tier.label if ask.tier else "", "; ".join(s.label + (f" <{s.url}>" if s.url.startswith("http") else "") for s in ask.sources)]
-                for area, _, ask in all_asks(groups)]
+        rows = [[area.label, "; ".join(p.stages), text, p.practice, urls.absolute(site.config.site_url, p.practice_path) or p.practice_path,
+                 p.tier.label if p.tier else "", "; ".join(s.label + (f" <{s.url}>" if s.url.startswith("http") else "") for s in p.sources)]
+                for area, _, p, text in all_asks(groups)]
         docx = question_bank_docx(groups, TITLE, INTRO, page_url, licence_line(site.config))
         page = render("question_bank.md.j2", title=TITLE, intro=INTRO, groups=groups, total=len(rows),
                       docx=urls.relative(URL, DOCX), csv=urls.relative(URL, CSV), docx_size=len(docx),

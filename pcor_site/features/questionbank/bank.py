@@ -22,21 +22,27 @@ ANY_STAGE = "Any stage"
 
 
 @dataclass
-class Ask:
-    text: str
+class PracticeAsks:
+    """One practice's asks, with what the reader needs to judge them: its tier, stages and sources."""
+
     practice: str
     practice_url: str  # relative to the question bank page
     practice_path: str  # site-relative address of the practice (for absolute links in downloads)
     tier: TierBadge | None
     stages: list[str]
-    sources: list[SourceView]
+    sources: list[SourceView]  # every source (downloads list them all; the page shows the first)
+    asks: list[str]
 
 
 @dataclass
 class StageGroup:
     id: str  # an anchor, unique on the page
     label: str
-    asks: list[Ask] = field(default_factory=list)
+    practices: list[PracticeAsks] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(p.asks) for p in self.practices)
 
 
 @dataclass
@@ -47,12 +53,12 @@ class AreaGroup:
 
     @property
     def count(self) -> int:
-        return sum(len(s.asks) for s in self.stages)
+        return sum(s.count for s in self.stages)
 
 
 def _short(source: SourceView) -> SourceView:
     """A source named briefly: the bank lists several per ask; the practice page has them in full."""
-    return replace(source, label=shorten(source.label, 90))
+    return replace(source, label=shorten(source.label, 70))
 
 
 def practice_stages(site: SiteContext) -> dict[str, list[str]]:
@@ -86,19 +92,20 @@ def question_bank(site: SiteContext) -> list[AreaGroup]:
         if key not in groups:
             groups[key] = StageGroup(f"{area.id}--{first or 'any-stage'}", stage_label.get(first, ANY_STAGE))
         labels = [stage_label.get(s, s) for s in stage_ids] or [ANY_STAGE]
-        for text in record.asks:
-            groups[key].asks.append(Ask(
-                " ".join(text.split()), record.title, urls.relative(URL, urls.record(item.kind, item.id)), urls.record(item.kind, item.id),
-                site.tier_badge(record.evidence_tier, URL), labels, [_short(site.source_view(s, URL)) for s in record.sources],
-            ))
+        groups[key].practices.append(PracticeAsks(
+            record.title, urls.relative(URL, urls.record(item.kind, item.id)), urls.record(item.kind, item.id),
+            site.tier_badge(record.evidence_tier, URL), labels, [_short(site.source_view(s, URL)) for s in record.sources],
+            [" ".join(text.split()) for text in record.asks],
+        ))
     for (area_id, stage), group in sorted(groups.items(), key=lambda kv: stage_order.index(kv[0][1]) if kv[0][1] in stage_order else 99):
         (areas.get(area_id) or other).stages.append(group)
     return [a for a in [*areas.values(), other] if a.stages]
 
 
 def all_asks(groups: list[AreaGroup]):
-    """(area, stage group, ask) for every ask, in page order."""
+    """(area, stage group, practice, ask text) for every ask, in page order."""
     for area in groups:
         for stage in area.stages:
-            for ask in stage.asks:
-                yield area, stage, ask
+            for practice in stage.practices:
+                for text in practice.asks:
+                    yield area, stage, practice, text

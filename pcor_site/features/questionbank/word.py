@@ -59,11 +59,12 @@ def question_bank_docx(groups: list[AreaGroup], title: str, intro: str, page_url
         document.add_heading(_clean(area.label), level=1)
         for stage in area.stages:
             document.add_heading(_clean(f"Purchasing stage: {stage.label}"), level=2)
-            for ask in stage.asks:
-                document.add_paragraph(_clean(ask.text), style="List Number")
-                tier = f"Evidence: {ask.tier.label}. " if ask.tier else ""
-                sources = "; ".join(s.label for s in ask.sources)
-                note = document.add_paragraph(_clean(f"From the practice “{ask.practice}”. {tier}Sources: {sources or 'none listed'}."))
+            for practice in stage.practices:
+                for text in practice.asks:
+                    document.add_paragraph(_clean(text), style="List Number")
+                tier = f"Evidence: {practice.tier.label}. " if practice.tier else ""
+                sources = "; ".join(s.label for s in practice.sources)
+                note = document.add_paragraph(_clean(f"From the practice “{practice.practice}”. {tier}Sources: {sources or 'none listed'}."))
                 note.paragraph_format.left_indent = Pt(18)
                 for run in note.runs:
                     run.font.size = Pt(9)

@@ -18,7 +18,7 @@ from .record_index import ALL_RECORDS_WORD, record_year
 
 URL = "explore/"
 DOC = "explore.md"
-#: The words of every title and glossary term, for "did you mean" when a search finds nothing.
+#: The words of every title, summary and glossary term, for "did you mean" under a misspelt search.
 WORDS = "explore/words.json"
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -115,8 +115,9 @@ def explore_view(catalog) -> ExplorePage:
 
 
 def title_words(catalog) -> str:
-    """JSON: the distinct words (4+ letters, lower case) of every record title and glossary term."""
-    texts = [i.record.title for i in catalog.items.values()]
+    """JSON: the distinct words (4+ letters, lower case) of every record title and summary and every
+    glossary term's other names."""
+    texts = [text for i in catalog.items.values() for text in (i.record.title, i.record.summary)]
     texts += [alias for i in catalog.of_kind("term") for alias in getattr(i.record, "also_known_as", []) or []]
     words = sorted({w.casefold() for text in texts for w in _WORD.findall(text)})
     return json.dumps(words, ensure_ascii=False, separators=(",", ":"))
