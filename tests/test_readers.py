@@ -221,3 +221,12 @@ def test_explore_words_for_did_you_mean(built_hub, catalog):
     words = json.loads((built_hub / "site" / "explore" / "words.json").read_text(encoding="utf-8"))
     assert "fixture" in words and words == sorted(set(words))
     assert urls.explore("practices/", kind="practice") == "../explore/?kind=practice"
+
+
+def test_a_long_chart_title_wraps_onto_lines_instead_of_being_cut():
+    from pcor_site.features.infographics.specs import TITLE_LINE, title_lines
+
+    title = "Out-of-network use by behavioral health patients, as ParityTrack summarizes the 2019 Milliman data"
+    lines = title_lines(title)
+    assert len(lines) == 2 and all(len(line) <= TITLE_LINE for line in lines)
+    assert " ".join(lines) == title
