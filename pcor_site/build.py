@@ -63,6 +63,8 @@ class CheckResult:
     features: tuple[Feature, ...] = ()
     states: dict[str, object] = field(default_factory=dict)  # feature name → what its check learned
     markdown: Markdown | None = None
+    records: int = 0  # record files read
+    files: int = 0  # record files, vocabularies and references.bib
 
     @property
     def ok(self) -> bool:
@@ -96,8 +98,9 @@ def markdown_for(features: tuple[Feature, ...] = FEATURES) -> Markdown:
 def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEATURES) -> CheckResult:
     config = load_config(root)
     markdown = markdown_for(features)
-    items, problems = load_records(root, markdown)
+    items, problems, records = load_records(root, markdown)
     vocabularies, more = load_vocabularies(root)
+    files = records + len(vocabularies) + (root / "content" / "references.bib").is_file()
     problems += more
     bibliography, more = load_bibliography(root)
     problems += more
@@ -108,7 +111,8 @@ def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEAT
     for feature in features:
         states[feature.name], more = feature.check(context)
         problems += more
-    return CheckResult(config, list(dict.fromkeys(problems)), catalog, strict, tuple(features), states, markdown)  # a file read twice reports once
+    unique = list(dict.fromkeys(problems))  # a file read twice reports once
+    return CheckResult(config, unique, catalog, strict, tuple(features), states, markdown, records, files)
 
 
 def reserved_addresses(catalog: Catalog, features: tuple[Feature, ...]) -> dict[str, str]:

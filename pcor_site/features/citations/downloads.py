@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ... import urls
 from ...csvfile import csv_text
 from ...plugin.templates import render
-from ...schema import KINDS, all_schemas
+from ...schema import KINDS, all_schemas, vocabulary_terms
 from ...text.plain import file_size
 from . import exports, metadata
 from .csl import to_csl
@@ -66,7 +66,7 @@ def data_files(catalog) -> dict[str, str]:
     files[f"{DATA_DIR}/references.bib"] = exports.bibliography_bibtex(references)
     files[f"{DATA_DIR}/references.json"] = exports.csl_json(items)
     files[f"{DATA_DIR}/references.ris"] = exports.ris(items)
-    for name, text in all_schemas().items():
+    for name, text in all_schemas(vocabulary_terms(catalog.vocabularies)).items():  # as in schemas/, terms as enum
         files[f"{DATA_DIR}/schemas/{name}"] = text
     return files
 
