@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .bibliography import load_bibliography
+from .cache import use as use_cache
 from .catalog import Catalog
 from .config import HubConfig, load_config
 from .diagnostics import Diagnostic, has_failures
@@ -51,6 +52,7 @@ FEATURES: tuple[Feature, ...] = (
 
 DOCS_DIR = Path("build/docs")
 GENERATED_CONFIG = "mkdocs.generated.yml"
+CACHE_DIR = Path("build/cache")  # drawn charts and JSON Schemas by content hash (pcor_site/cache.py)
 DEFAULT_EPOCH = 315532800  # 1980-01-01, used only when neither the caller nor git gives a date
 
 
@@ -196,6 +198,7 @@ def build(root: Path, out: Path | None = None, strict: bool = False, features: t
 
 def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, ...], engine: str) -> BuildResult:
     started = time.perf_counter()
+    use_cache(root / CACHE_DIR)
     result = check(root, strict, features)
     out = (out or root / "site").resolve()
     build_result = BuildResult(result, out)

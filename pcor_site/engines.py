@@ -69,8 +69,8 @@ def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[D
 
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                records.append(record)
+            if record.levelno >= logging.WARNING and not (dirty and "'dirty' build" in record.getMessage()):
+                records.append(record)  # a dirty run's own notice is expected: the preview asked for it
 
     handler = Collect()
     logger = logging.getLogger("mkdocs")
@@ -78,7 +78,7 @@ def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[D
     previous_level = logger.level
     logger.setLevel(logging.WARNING)
     try:
-        cfg = mkdocs_config(config_file=str(root / config_file), site_dir=str(site_dir), strict=True)
+        cfg = mkdocs_config(config_file=str(root / config_file), site_dir=str(site_dir), strict=not dirty)
         cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
             mkdocs_build(cfg, dirty=dirty)

@@ -20,7 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import DOCS_DIR, GENERATED_CONFIG, check, compile_docs, run_engine, source_date_epoch
+from .build import CACHE_DIR, DOCS_DIR, GENERATED_CONFIG, check, compile_docs, run_engine, source_date_epoch
+from .cache import use as use_cache
 from .diagnostics import Diagnostic, render_text
 from .postbuild import post_build_pages
 from .swap import remove
@@ -39,7 +40,10 @@ class Preview:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     ready: bool = False  # a successful build is on disk
     builds: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # the last rebuild's stages, in seconds
+    pages: int = 0  # pages the engine re-rendered in the last rebuild
     _config_text: str = ""
+    _post_built: list[Path] = field(default_factory=list)  # files the features' post-build steps wrote last time
 
     def __post_init__(self) -> None:
         self.site_dir = self.root / PREVIEW_DIR
@@ -61,13 +65,23 @@ class Preview:
             print(render_text(self.diagnostics), flush=True)
         return time.perf_counter() - started
 
+    def _lap(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings[stage] = now - since
+        return now
+
     def _rebuild(self) -> list[Diagnostic]:
+        t = time.perf_counter()
+        self.timings, self.pages = {}, 0
         os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(self.root)
+        use_cache(self.root / CACHE_DIR)
         result = check(self.root)
+        t = self._lap("check", t)
         if not result.ok:
             return result.diagnostics
         site = result.site()
         report, _ = compile_docs(self.root, site)
+        t = self._lap("compile", t)
         config_text = (self.root / GENERATED_CONFIG).read_text(encoding="utf-8")
         full = not self.ready or config_text != self._config_text
         if full:
@@ -80,7 +94,14 @@ class Preview:
             return result.diagnostics + problems
         after = _mtimes(self.site_dir)
         rendered = sorted(path for path, mtime in after.items() if path.suffix == ".html" and before.get(path) != mtime)
+        t = self._lap("engine", t)
+        self.pages = len(rendered)
+        for stale in self._post_built:  # the features' steps (the search index) write them anew
+            stale.unlink(missing_ok=True)
+        engine_output = set(_mtimes(self.site_dir))
         problems = post_build_pages(self.site_dir, rendered, site)
+        self._post_built = sorted(set(_mtimes(self.site_dir)) - engine_output)
+        self._lap("post_build", t)
         if problems:
             self.ready = False  # the gate refused a page: the next save builds everything again
             return result.diagnostics + problems
@@ -184,7 +205,8 @@ def serve(root: Path, address: str) -> None:
 
 def _report(seconds: float, preview: Preview) -> None:
     status = "updated" if not preview.failing else "kept the last good version"
-    print(f"pcor-site preview {status} in {seconds:.2f} s", flush=True)
+    stages = ", ".join(f"{name} {value:.2f}" for name, value in preview.timings.items())
+    print(f"pcor-site preview {status} in {seconds:.2f} s ({preview.pages} pages re-rendered; {stages})", flush=True)
 
 
 __all__ = ["Preview", "serve", "banner", "error_page"]
