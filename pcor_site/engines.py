@@ -79,6 +79,7 @@ def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[D
     logger.setLevel(logging.WARNING)
     try:
         cfg = mkdocs_config(config_file=str(root / config_file), site_dir=str(site_dir), strict=not dirty)
+        _compiled_templates(cfg.theme, root / "build" / "cache" / "jinja")
         cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
             mkdocs_build(cfg, dirty=dirty)
@@ -91,6 +92,25 @@ def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[D
         logger.removeHandler(handler)
         logger.setLevel(previous_level)
     return [_problem(config_file, f"the site engine warned: {r.getMessage().splitlines()[0]}") for r in records]
+
+
+def _compiled_templates(theme, folder: Path) -> None:
+    """Keep the theme's compiled Jinja templates between runs (Jinja checks each template's source
+    checksum, so an edited template is compiled again): a dirty preview run then renders at once."""
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
+
+    theme.get_env = get_env
 
 
 def _child(command: list[str], root: Path, config_file: str, site_dir: Path) -> list[Diagnostic]:
