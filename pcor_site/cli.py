@@ -63,8 +63,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from .serve import serve
 
-    serve(args.root, args.address)
-    return EXIT_OK
+    return serve(args.root, args.address)
 
 
 def cmd_new(args) -> int:

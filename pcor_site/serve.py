@@ -186,12 +186,24 @@ def make_server(preview: Preview, host: str, port: int):
     return server
 
 
-def serve(root: Path, address: str) -> None:
+def serve(root: Path, address: str) -> int:
+    """Build, print the address, serve until Ctrl+C. Returns the exit code (2: a bad address)."""
     host, _, port = address.rpartition(":")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        print(f"error: --address must be HOST:PORT, e.g. 127.0.0.1:8000 (got {address!r})", file=sys.stderr)
+        return 2
     preview = Preview(root)
     seconds = preview.rebuild()
     server = make_server(preview, host or "127.0.0.1", int(port))
     server.builder = lambda: _report(preview.rebuild(), preview)
+    try:
+        server.server_bind()
+        server.server_activate()
+    except OSError as error:
+        print(f"error: cannot listen on {address}: {error.strerror or error}; pass another --address", file=sys.stderr)
+        server.server_close()
+        return 2
+    server.server_bind = server.server_activate = lambda: None  # done above: a busy port is a message, not a traceback
     state = "built in %.1f s" % seconds if preview.ready else "content has errors (listed above and in the browser)"
     print(f"pcor-site preview {state}: serving {server.url} (Ctrl+C to stop)", flush=True)
     try:
@@ -201,6 +213,7 @@ def serve(root: Path, address: str) -> None:
     finally:
         server.shutdown()
         print("preview stopped", file=sys.stderr)
+    return 0
 
 
 def _report(seconds: float, preview: Preview) -> None:

@@ -110,3 +110,19 @@ def test_serve_starts_before_any_successful_build(hub_copy: Path):
     finally:
         served.stop()
     assert "Traceback" not in served.output()
+
+
+def test_a_busy_port_or_a_bad_address_is_a_message(hub_copy: Path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "pcor_site", "serve", "--root", str(hub_copy), "--address", f"127.0.0.1:{port}"],
+                              capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2 and f"error: cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "pcor_site", "serve", "--root", str(hub_copy), "--address", "localhost:eighty"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "error: --address must be HOST:PORT" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
