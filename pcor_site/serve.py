@@ -16,6 +16,7 @@ import html
 import os
 import re
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 from .build import CACHE_DIR, DOCS_DIR, GENERATED_CONFIG, check, compile_docs, run_engine, source_date_epoch
 from .cache import use as use_cache
 from .diagnostics import Diagnostic, render_text
-from .postbuild import post_build_pages
+from .postbuild import add_csp_to, feature_steps, gate_pages
 from .swap import remove
 
 PREVIEW_DIR = Path("build/preview")
@@ -44,6 +45,10 @@ class Preview:
     pages: int = 0  # pages the engine re-rendered in the last rebuild
     _config_text: str = ""
     _post_built: list[Path] = field(default_factory=list)  # files the features' post-build steps wrote last time
+    #: serve: the features' steps (the search index) run after the browser has reloaded; the next
+    #: rebuild waits for them, and `settle()` does too
+    defer_features: bool = False
+    _features: threading.Thread | None = None
 
     def __post_init__(self) -> None:
         self.site_dir = self.root / PREVIEW_DIR
@@ -55,6 +60,7 @@ class Preview:
     def rebuild(self) -> float:
         """check → compile (only changed files written) → engine (only those pages) → post-build.
         Returns the seconds it took; diagnostics are kept for the browser and printed."""
+        self.settle()
         started = time.perf_counter()
         self.builds += 1
         try:
@@ -96,17 +102,42 @@ class Preview:
         rendered = sorted(path for path, mtime in after.items() if path.suffix == ".html" and before.get(path) != mtime)
         t = self._lap("engine", t)
         self.pages = len(rendered)
-        for stale in self._post_built:  # the features' steps (the search index) write them anew
-            stale.unlink(missing_ok=True)
-        engine_output = set(_mtimes(self.site_dir))
-        problems = post_build_pages(self.site_dir, rendered, site)
-        self._post_built = sorted(set(_mtimes(self.site_dir)) - engine_output)
-        self._lap("post_build", t)
+        problems = gate_pages(self.site_dir, rendered)
         if problems:
             self.ready = False  # the gate refused a page: the next save builds everything again
             return result.diagnostics + problems
+        add_csp_to(rendered)  # the search index reads the pages' text, never their head
         self.ready, self._config_text = True, config_text
-        return result.diagnostics
+        if self.defer_features:
+            self._features = threading.Thread(target=self._feature_steps, args=(site, result.diagnostics), daemon=True)
+            self._features.start()
+            self._lap("post_build", t)
+            return result.diagnostics
+        problems = self._feature_steps(site, result.diagnostics)
+        self._lap("post_build", t)
+        return result.diagnostics + problems
+
+    def _feature_steps(self, site, known: list[Diagnostic]) -> list[Diagnostic]:
+        for stale in self._post_built:  # the features' steps (the search index) write them anew
+            stale.unlink(missing_ok=True)
+        engine_output = set(_mtimes(self.site_dir))
+        try:
+            problems = feature_steps(self.site_dir, site)
+        except Exception as error:
+            problems = [Diagnostic.of("E901", GENERATED_CONFIG, 1, 1, f"the preview failed: {type(error).__name__}: {error}")]
+        self._post_built = sorted(set(_mtimes(self.site_dir)) - engine_output)
+        if problems:
+            self.ready = False
+            if self.defer_features:
+                self.diagnostics = known + problems
+                print(render_text(problems), flush=True)
+        return problems
+
+    def settle(self) -> None:
+        """Wait for deferred feature steps to finish."""
+        if self._features is not None:
+            self._features.join()
+            self._features = None
 
     def _remove_stale(self, changed: list[str]) -> None:
         """Outputs of docs files that are gone (an engine's dirty run never deletes)."""
@@ -194,6 +225,7 @@ def serve(root: Path, address: str) -> int:
         return 2
     preview = Preview(root)
     seconds = preview.rebuild()
+    preview.defer_features = True  # from the first save on, the page shows before the search index is redone
     server = make_server(preview, host or "127.0.0.1", int(port))
     server.builder = lambda: _report(preview.rebuild(), preview)
     try:

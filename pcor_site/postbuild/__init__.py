@@ -23,16 +23,30 @@ def post_build(site_dir: Path, site=None) -> list[Diagnostic]:
 
 def post_build_pages(site_dir: Path, pages: list[Path], site=None) -> list[Diagnostic]:
     """The same steps with the gate and the CSP on `pages` only (the others were done before)."""
+    problems = gate_pages(site_dir, pages)
+    if problems:
+        return problems
+    problems = feature_steps(site_dir, site)
+    if problems:
+        return problems
+    add_csp_to(pages)
+    return problems
+
+
+def gate_pages(site_dir: Path, pages: list[Path]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     if not (site_dir / "index.html").is_file():
         problems.append(Diagnostic.of("E902", "site/index.html", 1, 1, "the engine produced no home page"))
     for page, line, message in scan_pages(pages):
         problems.append(Diagnostic.of("E902", "site/" + page.relative_to(site_dir).as_posix(), line, 1, message))
-    if problems:
-        return problems
+    return problems
+
+
+def feature_steps(site_dir: Path, site=None) -> list[Diagnostic]:
+    """The features' post-build steps (the search index), which read the gated pages."""
+    problems: list[Diagnostic] = []
     for feature in site.features if site is not None else ():
         problems += feature.post_build(site_dir, site, site.state(feature))
         if problems:
-            return problems
-    add_csp_to(pages)
+            break
     return problems
