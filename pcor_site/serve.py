@@ -163,7 +163,7 @@ def _mtimes(folder: Path) -> dict[Path, int]:
     return {path: path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
 
 
-def banner(diagnostics: list[Diagnostic]) -> str:
+def banner(diagnostics: list[Diagnostic], built: bool = True) -> str:
     """The error list shown in the browser: every value escaped (it holds contributor text)."""
     items = "".join(
         f"<li><code>{html.escape(d.path)}:{d.line}:{d.column}</code> <strong>{html.escape(d.code)}</strong> "
@@ -175,7 +175,7 @@ def banner(diagnostics: list[Diagnostic]) -> str:
         '<section id="pcor-preview-errors" role="alert" style="background:#fff4f4;color:#5c0000;border:3px solid #b00020;'
         'padding:1em 1.5em;margin:0;font:16px/1.5 system-ui,sans-serif;position:relative;z-index:10">'
         f"<h2 style=\"margin:0 0 .5em;font-size:1.2em\">pcor-site: {count} problem{'s' * (count != 1)} in the content. "
-        "This preview shows the last version that built; fix the files below and save.</h2>"
+        f"{'This preview shows the last version that built; f' if built else 'F'}ix the files below and save.</h2>"
         f'<ul style="margin:0;padding-left:1.2em">{items}</ul></section>'
     )
 
@@ -184,7 +184,7 @@ def error_page(diagnostics: list[Diagnostic]) -> str:
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pcor-site preview: content errors</title>'
         '<meta name="viewport" content="width=device-width,initial-scale=1"></head><body style="margin:0">'
-        f"<main><h1 style=\"font:600 1.5em system-ui,sans-serif;margin:1em\">The preview is not built yet</h1>{banner(diagnostics)}</main>"
+        f"<main><h1 style=\"font:600 1.5em system-ui,sans-serif;margin:1em\">The preview is not built yet</h1>{banner(diagnostics, built=False)}</main>"
         "</body></html>"
     )
 
