@@ -76,6 +76,8 @@ def test_cached_schemas_equal_fresh_ones(monkeypatch):
     monkeypatch.setattr(cache, "_memory", {})
     assert all_schemas() == _make_schemas() == all_schemas()
     assert len(all_schemas()) > 10
+    terms = {name: ["first-term", "second-term"] for name in ("priority_areas", "audiences", "evidence_tiers")}
+    assert all_schemas(terms) == _make_schemas(terms) != all_schemas()  # the terms are part of the key
 
 
 def test_the_hooks_import_nothing_from_the_pipeline():
