@@ -87,9 +87,9 @@ def test_a_preview_that_never_built_lists_the_errors(hub_copy: Path):
     preview.rebuild()
     assert not preview.ready
     [problem] = preview.failing
-    assert (problem.path, problem.line, problem.column, problem.code) == (TOOL, 2, 8, "E105")
+    assert (problem.path, problem.line, problem.column, problem.code) == (TOOL, 1, 1, "E105")
     page = error_page(preview.diagnostics)
-    assert "The preview is not built yet" in page and f"<code>{TOOL}:2:8</code> <strong>E105</strong>" in page
+    assert "The preview is not built yet" in page and f"<code>{TOOL}:1:1</code> <strong>E105</strong>" in page
     assert "last version that built" not in page and "Fix the files below and save." in page
     assert not (preview.site_dir / "index.html").exists()
 

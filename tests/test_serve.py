@@ -85,8 +85,8 @@ def test_saving_a_record_refreshes_its_page_and_an_error_shows_in_the_browser(hu
         edit(hub_copy, "title: Renamed toolkit", "title: [broken")
         assert served.wait_for(lambda: 'id="pcor-preview-errors"' in served.fetch("tools/fixture-tool/")), served.output()
         page = served.fetch("tools/fixture-tool/")
-        assert f"<code>{TOOL}:2:8</code> <strong>E105</strong>" in page and ">Renamed toolkit</h1>" in page  # last good version kept
-        assert f"{TOOL}:2:8: E105" in served.output()  # and in the terminal
+        assert f"<code>{TOOL}:1:1</code> <strong>E105</strong>" in page and ">Renamed toolkit</h1>" in page  # last good version kept
+        assert f"{TOOL}:1:1: E105" in served.output()  # and in the terminal
 
         edit(hub_copy, "title: [broken", "title: Fixed toolkit")
         assert served.wait_for(lambda: ">Fixed toolkit</h1>" in served.fetch("tools/fixture-tool/")), served.output()
@@ -101,9 +101,9 @@ def test_serve_starts_before_any_successful_build(hub_copy: Path):
     served = Served(hub_copy)
     try:
         assert served.wait_for(lambda: f"serving {served.base}" in served.output()), served.output()
-        assert "content has errors" in served.output() and f"{TOOL}:2:8: E105" in served.output()
+        assert "content has errors" in served.output() and f"{TOOL}:1:1: E105" in served.output()
         page = served.fetch("tools/fixture-tool/")
-        assert "The preview is not built yet" in page and f"<code>{TOOL}:2:8</code> <strong>E105</strong>" in page
+        assert "The preview is not built yet" in page and f"<code>{TOOL}:1:1</code> <strong>E105</strong>" in page
         assert "livereload" in page  # the error page reloads itself once the content is fixed
         edit(hub_copy, "title: [broken", "title: Fixture toolkit")
         assert served.wait_for(lambda: ">Fixture toolkit</h1>" in served.fetch("tools/fixture-tool/")), served.output()
