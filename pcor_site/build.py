@@ -10,7 +10,6 @@ place. A failure at any step leaves the previous output untouched.
 
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import time
@@ -20,9 +19,12 @@ from pathlib import Path
 import yaml
 
 from .bibliography import load_bibliography
+from .cache import use as use_cache
 from .catalog import Catalog
 from .config import HubConfig, load_config
 from .diagnostics import Diagnostic, has_failures
+from .engines import DEFAULT_ENGINE
+from .engines import run_engine as run_named_engine
 from .features.citations import CitationsFeature
 from .features.glossary import GlossaryFeature
 from .features.honesty import HonestyFeature
@@ -52,6 +54,7 @@ FEATURES: tuple[Feature, ...] = (
 
 DOCS_DIR = Path("build/docs")
 GENERATED_CONFIG = "mkdocs.generated.yml"
+CACHE_DIR = Path("build/cache")  # drawn charts and JSON Schemas by content hash (pcor_site/cache.py)
 DEFAULT_EPOCH = 315532800  # 1980-01-01, used only when neither the caller nor git gives a date
 
 
@@ -174,39 +177,9 @@ def compile_docs(root: Path, site: SiteContext) -> tuple[WriteReport, int]:
     return report, sum(1 for path in outputs if path.endswith(".md"))
 
 
-def run_engine(root: Path, site_dir: Path) -> list[Diagnostic]:
-    """mkdocs build, in process, into `site_dir`. Warnings are failures: the tree is ours."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config as mkdocs_config
-    from mkdocs.exceptions import MkDocsException
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    records: list[logging.LogRecord] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                records.append(record)
-
-    handler = Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    previous_level = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        cfg = mkdocs_config(config_file=str(root / GENERATED_CONFIG), site_dir=str(site_dir), strict=True)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
-    except (MkDocsException, SystemExit, OSError) as error:
-        detail = "; ".join(r.getMessage().splitlines()[0] for r in records) or str(error)
-        return [Diagnostic.of("E901", GENERATED_CONFIG, 1, 1, f"the site engine failed: {detail}")]
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(previous_level)
-    return [Diagnostic.of("E901", GENERATED_CONFIG, 1, 1, f"the site engine warned: {r.getMessage().splitlines()[0]}") for r in records]
+def run_engine(root: Path, site_dir: Path, engine: str = DEFAULT_ENGINE, dirty: bool = False) -> list[Diagnostic]:
+    """The engine on the compiled tree (`mkdocs.generated.yml`), into `site_dir`."""
+    return run_named_engine(engine, root, GENERATED_CONFIG, site_dir, dirty)
 
 
 def _output_problem(root: Path, error: OutputError) -> Diagnostic:
@@ -217,11 +190,13 @@ def _output_problem(root: Path, error: OutputError) -> Diagnostic:
     return Diagnostic.of("E903", where, 1, 1, f"{error}; the previous site was left as it was")
 
 
-def build(root: Path, out: Path | None = None, strict: bool = False, features: tuple[Feature, ...] = FEATURES) -> BuildResult:
-    """check, compile, engine, post-build, swap. The process environment is left as it was found."""
+def build(root: Path, out: Path | None = None, strict: bool = False, features: tuple[Feature, ...] = FEATURES,
+          engine: str = DEFAULT_ENGINE) -> BuildResult:
+    """check, compile, engine, post-build, swap. The process environment is left as it was found.
+    `engine`: one of `engines.ENGINES` (MkDocs 1.6 by default)."""
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
-        return _build(root, out, strict, features)
+        return _build(root, out, strict, features, engine)
     finally:
         if previous_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -229,8 +204,9 @@ def build(root: Path, out: Path | None = None, strict: bool = False, features: t
             os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
 
 
-def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, ...]) -> BuildResult:
+def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, ...], engine: str) -> BuildResult:
     started = time.perf_counter()
+    use_cache(root / CACHE_DIR)
     result = check(root, strict, features)
     if result.ok and (address := site_address_problem(result.config, strict)):
         result.diagnostics.append(address)
@@ -258,7 +234,7 @@ def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, 
         return build_result
     try:
         t = time.perf_counter()
-        build_result.diagnostics += run_engine(root, staging / "site")
+        build_result.diagnostics += run_engine(root, staging / "site", engine)
         build_result.timings["engine"] = time.perf_counter() - t
         if not build_result.diagnostics:
             t = time.perf_counter()
