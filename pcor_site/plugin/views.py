@@ -72,6 +72,7 @@ class RecordPage:
     backlink_sections: list[ListSection]
     sources: list[SourceView]
     last_reviewed: str
+    lead_sections: list = field(default_factory=list)  # features' sections before the body (a module's objectives)
     extra_sections: list = field(default_factory=list)  # features' sections after the body
     head_yaml: str = ""  # extra front matter from features (e.g. Highwire `head_meta`)
     end_sections: list = field(default_factory=list)  # last on the page: "Cite this", structured data

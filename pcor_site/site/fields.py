@@ -38,7 +38,7 @@ def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: froz
     texts: list[TextSection] = []
     base_fields = set(Record.model_fields)
     for name, info in type(item.record).model_fields.items():
-        if name in base_fields and name not in SECTION_FIELDS:
+        if (name in base_fields and name not in SECTION_FIELDS) or name in shown_elsewhere:
             continue
         value = getattr(item.record, name)
         if value in (None, [], ""):
@@ -60,7 +60,7 @@ def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: froz
                 texts.append(TextSection(SECTION_TITLES[name], [f"{s.title}: {s.summary}" if s.summary else s.title for s in values]))
             else:
                 texts.append(TextSection(SECTION_TITLES[name], [str(v) for v in values], copyable=name == "asks"))
-        elif name in SECTION_FIELDS or name in shown_elsewhere:
+        elif name in SECTION_FIELDS:
             continue
         elif name.endswith("url") or name.endswith("urls") or name == "website":
             facts.extend(Fact(FACT_LABELS.get(name, name), str(v), str(v)) for v in values)

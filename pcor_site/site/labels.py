@@ -40,7 +40,7 @@ BACKLINK_HEADINGS = {
     "strategy": "Purchasing strategies that use this", "gap": "Evidence gaps that mention this",
     "study": "Studies linking here", "tool": "Tools linking here", "region": "RESET Regions linking here",
     "organization": "Organizations linking here", "event": "Events linking here", "episode": "Podcast episodes on this",
-    "infographic": "Infographics on this", "term": "Glossary terms linking here", "page": "Pages linking here",
+    "infographic": "Infographics on this", "comment": "What we heard about this", "term": "Glossary terms linking here", "page": "Pages linking here",
 }
 SECTION_TITLES = {
     "definition": "Definition", "objectives": "Learning objectives", "key_points": "Key points",

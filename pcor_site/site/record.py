@@ -72,6 +72,7 @@ def record_page(site: SiteContext, item: Item) -> RecordPage:
         backlink_sections=backlinks(site, item, url),
         sources=[site.source_view(s, url) for s in record.sources],
         last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
+        lead_sections=[s for part in parts for s in part.lead_sections()],
         extra_sections=[s for part in parts for s in part.sections()],
         head_yaml=Markup("\n").join(h for part in parts if (h := part.head_yaml())),
         end_sections=[s for part in parts for s in part.end_sections()],
