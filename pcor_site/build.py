@@ -23,8 +23,11 @@ from .bibliography import load_bibliography
 from .catalog import Catalog
 from .config import HubConfig, load_config
 from .diagnostics import Diagnostic, has_failures
+from .features.agenda import AgendaFeature
 from .features.citations import CitationsFeature
+from .features.comments import CommentsFeature
 from .features.course import CourseFeature
+from .features.framework import FrameworkFeature
 from .features.glossary import GlossaryFeature
 from .features.honesty import HonestyFeature
 from .features.infographics import InfographicsFeature
@@ -46,7 +49,7 @@ from .write import WriteError, WriteReport, write_tree
 #: The features in use, in page order (their sections appear on record pages in this order).
 FEATURES: tuple[Feature, ...] = (
     HonestyFeature(), PrivacyFeature(), CitationsFeature(), PodcastFeature(), InfographicsFeature(),
-    GlossaryFeature(), CourseFeature(), SearchFeature(),
+    GlossaryFeature(), CourseFeature(), FrameworkFeature(), AgendaFeature(), CommentsFeature(), SearchFeature(),
 )
 
 DOCS_DIR = Path("build/docs")

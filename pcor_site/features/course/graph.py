@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ...text.plain import shorten
 from .path import Course
 
-BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 220, 58, 28, 44, 8
+BOX_W, BOX_H, GAP_X, GAP_Y, PAD, BEND = 220, 58, 28, 44, 8, 70
 
 
 def _box_text(title: str) -> tuple[str, str]:
@@ -31,12 +31,12 @@ def graph_svg(course: Course, link_for) -> Markup:
     for item in course.modules:
         rows.setdefault(levels[item.id], []).append(item)
     widest = max((len(r) for r in rows.values()), default=0)
-    width = PAD * 2 + widest * BOX_W + (widest - 1) * GAP_X
+    width = PAD * 2 + widest * BOX_W + (widest - 1) * GAP_X + BEND
     height = PAD * 2 + len(rows) * BOX_H + (len(rows) - 1) * GAP_Y
     place: dict[str, tuple[int, int]] = {}
     for level, items in sorted(rows.items()):
         row_w = len(items) * BOX_W + (len(items) - 1) * GAP_X
-        left = (width - row_w) // 2
+        left = (width - BEND - row_w) // 2
         for n, item in enumerate(items):
             place[item.id] = (left + n * (BOX_W + GAP_X), PAD + level * (BOX_H + GAP_Y))
     edges, boxes = [], []
@@ -45,8 +45,13 @@ def graph_svg(course: Course, link_for) -> Markup:
         for before in course.prerequisites(item):
             bx, by = place[before.id]
             x1, y1, x2, y2 = bx + BOX_W // 2, by + BOX_H, x + BOX_W // 2, y - 4
-            mid = (y1 + y2) // 2
-            edges.append(f'<path class="pcor-graph-edge" d="M{x1},{y1} C{x1},{mid} {x2},{mid} {x2},{y2}" marker-end="url(#pcor-arrow)"/>')
+            if levels[item.id] - levels[before.id] > 1:  # skips a step: bulge out to the right, around the boxes between
+                x1, x2 = bx + BOX_W, x + BOX_W
+                path = f"M{x1},{by + BOX_H // 2} C{x1 + BEND},{by + BOX_H // 2} {x2 + BEND},{y + BOX_H // 2} {x2 + 4},{y + BOX_H // 2}"
+            else:
+                mid = (y1 + y2) // 2
+                path = f"M{x1},{y1} C{x1},{mid} {x2},{mid} {x2},{y2}"
+            edges.append(f'<path class="pcor-graph-edge" d="{path}" marker-end="url(#pcor-arrow)"/>')
         first, second = _box_text(item.record.title.split(": ", 1)[-1])
         boxes.append(Markup(
             '<a href="{href}"><g class="pcor-graph-node"><title>{title}</title>'

@@ -94,7 +94,7 @@ def guide_page(site, course: Course) -> DocPage:
         parts = [titled("Facilitator notes", record.facilitator_notes), titled("Discussion prompts", record.discussion_questions),
                  titled("Check your understanding: answers", answers)]
         html = Markup("\n").join(p for p in parts if p) or Markup("<p>This module has no facilitator material yet.</p>")
-        link = Markup('<p><a href="{}">The module page</a></p>').format(_linker(url)(item))
+        link = Markup('<p>Learners read: <a href="{}">{}</a></p>').format(_linker(url)(item), record.title)
         sections.append(DocSection(record.title, link + html, f"module-{item.id}", "pcor-facilitator"))
     intro = stylesheet(url) + Markup(
         '<p class="pcor-intro">For the person leading a session. Learners see the modules without this material; '

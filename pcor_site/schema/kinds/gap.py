@@ -23,5 +23,8 @@ class Gap(Record):
     comparison: ShortText | None = Field(None, description="What it should be compared with.")
     outcome: ShortText | None = Field(None, description="The outcomes that matter, as the source names them.")
     setting: ShortText | None = Field(None, description="Where (e.g. the workplace, primary care, the community).")
+    not_stated: list[Literal["population", "intervention", "comparison", "outcome", "setting", "stated_by_source"]] = Field(
+        default_factory=list, description="Parts of the research question that no source states: the agenda shows them as not stated, and `check` stops warning."
+    )
     priority: Priority | None = Field(None, description="The priority a source gives the gap; leave out when no source ranks it.")
     studies: list[ref("study")] = Field(default_factory=list, description="Studies that come closest to filling it.")
