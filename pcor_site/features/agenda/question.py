@@ -15,20 +15,20 @@ def _lower_first(text: str) -> str:
 
 
 def question_text(record) -> str:
-    """The question written out from the parts a source gives, e.g. "Among employees, does
-    collaborative care, compared with usual care, improve depression symptoms, in primary care?"
-    ("" when the record gives neither an intervention nor an outcome)."""
-    if not (record.intervention or record.outcome):
+    """The question written out from the parts a source gives, e.g. "Among employees, what is the
+    effect of collaborative care, compared with usual care, on depression symptoms, in primary
+    care?" Only given parts appear; without an intervention there is no question ("")."""
+    if not record.intervention:
         return ""
-    text = f"Among {_lower_first(record.population)}, " if record.population else ""
-    text += f"does {_lower_first(record.intervention)}" if record.intervention else "what"
+    text = f"Among {_lower_first(record.population)}, what" if record.population else "What"
+    text += f" is the effect of {_lower_first(record.intervention)}"
     if record.comparison:
         text += f", compared with {_lower_first(record.comparison)},"
-    text += f" change {_lower_first(record.outcome)}" if record.outcome else " make a difference"
+    if record.outcome:
+        text += f" on {_lower_first(record.outcome)}"
     if record.setting:
         text += f", in {_lower_first(record.setting)}"
-    text = text.rstrip(".") + "?"
-    return text[:1].upper() + text[1:]
+    return text.rstrip(".,") + "?"
 
 
 def missing_parts(record) -> list[str]:
