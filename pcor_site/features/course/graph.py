@@ -24,8 +24,8 @@ def _box_text(title: str) -> tuple[str, str]:
     return first, shorten(" ".join(words), 30)
 
 
-def graph_svg(course: Course, link_for) -> Markup:
-    """The graph; `link_for(item)` gives the relative address of a module's page."""
+def graph_svg(course: Course) -> Markup:
+    """The graph as one image (role="img", described in words); the list beside it holds the links."""
     levels = course.levels()
     rows: dict[int, list] = {}
     for item in course.modules:
@@ -54,11 +54,11 @@ def graph_svg(course: Course, link_for) -> Markup:
             edges.append(f'<path class="pcor-graph-edge" d="{path}" marker-end="url(#pcor-arrow)"/>')
         first, second = _box_text(item.record.title.split(": ", 1)[-1])
         boxes.append(Markup(
-            '<a href="{href}"><g class="pcor-graph-node"><title>{title}</title>'
+            '<g class="pcor-graph-node"><title>{title}</title>'
             '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6"/>'
             '<text x="{tx}" y="{t1}" class="pcor-graph-order">Module {order}</text>'
-            '<text x="{tx}" y="{t2}">{first}</text><text x="{tx}" y="{t3}">{second}</text></g></a>').format(
-            href=link_for(item), title=item.record.title, x=x, y=y, w=BOX_W, h=BOX_H, tx=x + 10,
+            '<text x="{tx}" y="{t2}">{first}</text><text x="{tx}" y="{t3}">{second}</text></g>').format(
+            title=item.record.title, x=x, y=y, w=BOX_W, h=BOX_H, tx=x + 10,
             t1=y + 17, t2=y + 34, t3=y + 50, order=item.record.order, first=first, second=second))
     description = "; ".join(
         f"Module {i.record.order} " + (f"needs {', '.join(f'module {p.record.order}' for p in course.prerequisites(i))}" if i.record.prerequisites else "has no prerequisite")

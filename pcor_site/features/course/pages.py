@@ -38,7 +38,7 @@ def overview_html(site, course: Course, url: str) -> Markup:
         '<p>Take the modules in order. An arrow points from a module to one that builds on it.</p>\n'
         '<figure class="pcor-graph-figure">{svg}</figure>\n{list}').format(
         css=stylesheet(url), facts=Markup("").join(facts), downloads=downloads,
-        svg=graph_svg(course, link_for), list=graph_list(course, link_for))
+        svg=graph_svg(course), list=graph_list(course, link_for))
 
 
 def _envs(site, item) -> dict:

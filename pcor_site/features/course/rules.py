@@ -47,10 +47,23 @@ def _prerequisite_order(course: Course) -> list[Diagnostic]:
     for item in course.modules:
         for index, prerequisite in enumerate(item.record.prerequisites):
             before = by_id.get(prerequisite)
-            if before is None or before.record.order < item.record.order:
-                continue
+            if before is None or before.record.order < item.record.order or _requires(by_id, before, item.id):
+                continue  # unknown (E302), in order, or part of a cycle (E305 reports it)
             line, col = item.position("prerequisites", index)
             problems.append(Diagnostic.of(
                 "E614", item.path, line, col,
                 f"prerequisite '{prerequisite}' is module {before.record.order}, not earlier than this module ({item.record.order})"))
     return problems
+
+
+def _requires(by_id: dict, start, target: str) -> bool:
+    """True when `start` needs module `target`, directly or through other prerequisites."""
+    seen, stack = set(), list(start.record.prerequisites)
+    while stack:
+        current = stack.pop()
+        if current == target:
+            return True
+        if current not in seen and current in by_id:
+            seen.add(current)
+            stack.extend(by_id[current].record.prerequisites)
+    return False
