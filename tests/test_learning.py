@@ -19,7 +19,7 @@ from lxml import html
 from conftest import copy_hub
 from pcor_site.build import build
 from pcor_site.plugin.comments import record_version
-from pcor_site.plugin.word import docx_bytes, new_document
+from pcor_site.plugin.documents import docx_bytes, new_document
 
 LEARNING = Path(__file__).resolve().parent / "fixtures" / "learning"
 

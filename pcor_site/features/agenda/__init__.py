@@ -1,6 +1,7 @@
 """The research agenda (issue 15): evidence gaps as research questions.
 
-* `question` the parts of a gap's question, the question written out, W615 for missing parts
+* `question` the parts of a gap's question, the question written out (on the agenda and the gap's
+             page), W615 for missing parts
 * `page`     the agenda page grouped by priority area, its CSV (csvfile) and Word downloads
 """
 
@@ -14,8 +15,7 @@ from ... import urls
 from ...plugin.comments import repository
 from ...plugin.feature import CheckContext, Feature, NavEntry
 from .page import CSV_PATH, DOCX_PATH, FORM, TITLE, URL, agenda_csv, agenda_docx, agenda_page, groups
-from .question import question_rules
-from .record import GapPart
+from .question import GapPart, question_rules
 
 
 def _form_url(config) -> str:

@@ -9,8 +9,7 @@ from markupsafe import Markup
 
 from ... import urls
 from ...csvfile import csv_text
-from ...plugin.document import DocPage, DocSection
-from ...plugin.word import add_bullets, docx_bytes, new_document
+from ...plugin.documents import DocPage, DocSection, add_bullets, docx_bytes, new_document
 from .question import LABELS, PARTS, question_text
 
 URL = "research-agenda/"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ... import urls
-from ...plugin.document import DocPage, DocSection, demote_headings
+from ...plugin.documents import DocPage, DocSection, demote_headings
 from .graph import graph_list, graph_svg
 from .parts import GUIDE_URL, HANDOUT_URL, PDF_PATH, check_questions, opening, stylesheet, titled
 from .path import Course, duration

@@ -1,8 +1,8 @@
 """The purchasing framework as one document, open for comment (issue 15).
 
 * `model` settings (extra.hub.framework: status, version, date; E616) and the document's data
-* `page`  the framework page: stages → strategies → steps and asks → evidence, "for alignment"
-* `word`  the same as a Word file (python-docx); the PDF is printed from the built page
+* `document` the framework page (stages → strategies → steps and asks → evidence, "for
+             alignment") and the same as a Word file (python-docx); the PDF is printed from the page
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from ... import urls
 from ...diagnostics import Diagnostic
 from ...pdf import write_pdf
 from ...plugin.feature import CheckContext, Feature, NavEntry
+from .document import framework_docx, framework_page
 from .model import DOCX_PATH, PDF_PATH, TITLE, URL, framework_date, settings, stages
-from .page import framework_page
-from .word import framework_docx
 
 
 class FrameworkFeature(Feature):

@@ -1,14 +1,49 @@
-"""Word files the hub publishes (python-docx), written the same way twice: fixed document dates
-(SOURCE_DATE_EPOCH) and fixed zip entry times, so two builds of one commit are byte-identical."""
+"""Generated documents: the page of a whole document (the course, the facilitator guide, the
+framework, the research agenda), rendered by `learning_page.md.j2`, and the Word files the hub
+publishes (python-docx), written the same way twice: fixed document dates (SOURCE_DATE_EPOCH)
+and fixed zip entry times, so two builds of one commit are byte-identical."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import os
+import re
 import zipfile
+from dataclasses import dataclass, field
 
 from docx import Document
+from markupsafe import Markup
+
+from .templates import render
+
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+@dataclass
+class DocSection:
+    heading: str
+    html: Markup
+    anchor: str = ""  # an id (slug characters only) for links to the section
+    css: str = ""
+
+
+@dataclass
+class DocPage:
+    title: str
+    description: str
+    intro_html: Markup
+    sections: list[DocSection] = field(default_factory=list)
+    css: str = ""
+
+    def markdown(self) -> str:
+        return render("learning_page.md.j2", page=self)
+
+
+def demote_headings(html: str, by: int = 1) -> Markup:
+    """Rendered contributor HTML with every heading `by` levels lower (h2 → h3), to nest it under a section."""
+    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + by, 6)}", str(html)))
+
 
 EPOCH_DEFAULT = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
