@@ -3,7 +3,7 @@ written out as a list beside it, so that a screen reader and a printer get the s
 
 Layout: one row per step of the path (a module's step is one more than its deepest
 prerequisite), modules of a step side by side in course order, an arrow from each prerequisite to
-the module that needs it.
+the module that needs it; an arrow that skips a step runs in its own lane right of the boxes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ...text.plain import shorten
 from .path import Course
 
-BOX_W, BOX_H, GAP_X, GAP_Y, PAD, BEND = 220, 58, 28, 44, 8, 70
+BOX_W, BOX_H, GAP_X, GAP_Y, PAD, LANE = 220, 58, 28, 44, 8, 12
 
 
 def _box_text(title: str) -> tuple[str, str]:
@@ -31,12 +31,14 @@ def graph_svg(course: Course) -> Markup:
     for item in course.modules:
         rows.setdefault(levels[item.id], []).append(item)
     widest = max((len(r) for r in rows.values()), default=0)
-    width = PAD * 2 + widest * BOX_W + (widest - 1) * GAP_X + BEND
+    skips = [(b, i) for i in course.modules for b in course.prerequisites(i) if levels[i.id] - levels[b.id] > 1]
+    boxes_w = widest * BOX_W + (widest - 1) * GAP_X
+    width = PAD * 2 + boxes_w + (LANE + LANE * len(skips) if skips else 0)
     height = PAD * 2 + len(rows) * BOX_H + (len(rows) - 1) * GAP_Y
     place: dict[str, tuple[int, int]] = {}
     for level, items in sorted(rows.items()):
         row_w = len(items) * BOX_W + (len(items) - 1) * GAP_X
-        left = (width - BEND - row_w) // 2
+        left = PAD + (boxes_w - row_w) // 2
         for n, item in enumerate(items):
             place[item.id] = (left + n * (BOX_W + GAP_X), PAD + level * (BOX_H + GAP_Y))
     edges, boxes = [], []
@@ -44,11 +46,13 @@ def graph_svg(course: Course) -> Markup:
         x, y = place[item.id]
         for before in course.prerequisites(item):
             bx, by = place[before.id]
-            x1, y1, x2, y2 = bx + BOX_W // 2, by + BOX_H, x + BOX_W // 2, y - 4
-            if levels[item.id] - levels[before.id] > 1:  # skips a step: bulge out to the right, around the boxes between
-                x1, x2 = bx + BOX_W, x + BOX_W
-                path = f"M{x1},{by + BOX_H // 2} C{x1 + BEND},{by + BOX_H // 2} {x2 + BEND},{y + BOX_H // 2} {x2 + 4},{y + BOX_H // 2}"
+            if (before, item) in skips:  # skips a step: down into the gap, along a lane right of the boxes, into the module's side
+                k = skips.index((before, item))
+                lane = PAD + boxes_w + LANE * (k + 1)
+                sx, gap_y = bx + BOX_W * 3 // 4, by + BOX_H + 8 + (6 * k) % (GAP_Y - 16)
+                path = f"M{sx},{by + BOX_H} L{sx},{gap_y} L{lane},{gap_y} L{lane},{y + BOX_H // 2} L{x + BOX_W + 4},{y + BOX_H // 2}"
             else:
+                x1, y1, x2, y2 = bx + BOX_W // 2, by + BOX_H, x + BOX_W // 2, y - 4
                 mid = (y1 + y2) // 2
                 path = f"M{x1},{y1} C{x1},{mid} {x2},{mid} {x2},{y2}"
             edges.append(f'<path class="pcor-graph-edge" d="{path}" marker-end="url(#pcor-arrow)"/>')
