@@ -244,3 +244,20 @@ def test_word_files_are_byte_identical_between_builds(built, monkeypatch):
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_pdf_that_cannot_be_written_fails_the_build_and_keeps_the_previous_site(built, monkeypatch, tmp_path):
+    import pcor_site.features.course as course_feature
+
+    root, _ = built
+    before = (root / "site" / "curriculum" / "course.pdf").read_bytes()
+
+    def broken(*args, **kwargs):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(course_feature, "write_pdf", broken)
+    result = build(root)
+    assert not result.ok
+    assert [(d.code, d.path, d.message) for d in result.diagnostics] == [
+        ("E901", "curriculum/whole-course/index.html", "the course PDF could not be written: no space left on device")]
+    assert (root / "site" / "curriculum" / "course.pdf").read_bytes() == before  # the previous site is untouched
