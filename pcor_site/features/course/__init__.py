@@ -54,7 +54,8 @@ class CourseFeature(Feature):
         if not state.modules or not page.exists():
             return []
         try:
-            write_pdf(page, site_dir / PDF_PATH, site_dir, title=f"{site.config.site_name}: the whole course")
+            write_pdf(page, site_dir / PDF_PATH, site_dir, title=f"{site.config.site_name}: the whole course",
+                      public_url=urls.absolute(site.config.site_url, HANDOUT_URL) or None)
         except Exception as error:  # WeasyPrint raises many kinds; the build reports it, never a traceback
             return [Diagnostic.of("E901", HANDOUT_URL + "index.html", 1, 1, f"the course PDF could not be written: {error}")]
         return []

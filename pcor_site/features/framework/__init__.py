@@ -52,7 +52,8 @@ class FrameworkFeature(Feature):
         if not page.exists():
             return []
         try:
-            write_pdf(page, site_dir / PDF_PATH, site_dir, title=f"{site.config.site_name}: {TITLE}")
+            write_pdf(page, site_dir / PDF_PATH, site_dir, title=f"{site.config.site_name}: {TITLE}",
+                      public_url=urls.absolute(site.config.site_url, URL) or None)
         except Exception as error:  # WeasyPrint raises many kinds; the build reports it, never a traceback
             return [Diagnostic.of("E901", URL + "index.html", 1, 1, f"the framework PDF could not be written: {error}")]
         return []
