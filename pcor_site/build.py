@@ -25,7 +25,11 @@ from .config import HubConfig, load_config
 from .diagnostics import Diagnostic, has_failures
 from .engines import DEFAULT_ENGINE
 from .engines import run_engine as run_named_engine
+from .features.agenda import AgendaFeature
 from .features.citations import CitationsFeature
+from .features.comments import CommentsFeature
+from .features.course import CourseFeature
+from .features.framework import FrameworkFeature
 from .features.glossary import GlossaryFeature
 from .features.honesty import HonestyFeature
 from .features.infographics import InfographicsFeature
@@ -49,7 +53,8 @@ from .write import WriteError, WriteReport, write_tree
 #: The features in use, in page order (their sections appear on record pages in this order).
 FEATURES: tuple[Feature, ...] = (
     HonestyFeature(), PrivacyFeature(), CitationsFeature(), PodcastFeature(), InfographicsFeature(),
-    GlossaryFeature(), SearchFeature(), QuestionBankFeature(),
+    GlossaryFeature(), CourseFeature(), FrameworkFeature(), AgendaFeature(), CommentsFeature(), SearchFeature(),
+    QuestionBankFeature(),
 )
 
 DOCS_DIR = Path("build/docs")

@@ -94,6 +94,15 @@ RULES: dict[str, Rule] = _rules(
     # E6xx: honesty rules for factual content
     Rule("E601", "factual record lists no sources", "Add `sources:` with a URL, a seed or a BibTeX key."),
     Rule("E602", "evidence tier not backed by evidence", "Cite a study or reference, or choose a lower tier."),
+    # E61x/W61x: the course, the framework, comments and the research agenda (pcor_site/features/course, framework, comments, agenda)
+    Rule("W610", "module has no learning objectives", "Add `objectives:`: what a learner can do after the module, one line each.", W),
+    Rule("E611", "module times do not add up", "Make `minutes` the sum of `teaching_minutes` and `activity_minutes`, or leave `minutes` out."),
+    Rule("E612", "two modules share a place in the course order", "Give each module its own `order` number."),
+    Rule("E613", "the course order has a gap", "Renumber the modules' `order` so that they run 1, 2, 3 … without a missing number."),
+    Rule("E614", "prerequisite comes later in the course", "Move the prerequisite earlier in the order, or remove it from `prerequisites`."),
+    Rule("W615", "research question is missing parts",
+         "Add the parts a source states (population, intervention, comparison, outcome, setting, stated_by_source); leave out what no source says.", W),
+    Rule("E616", "framework or comment settings are invalid", "Fix extra.hub.framework or extra.hub.comments in mkdocs.yml as the message says."),
     # W7xx: privacy (heuristics: warnings, which --strict turns into failures)
     Rule("W701", "possible e-mail address", "Remove personal addresses; an organization's contact belongs in its contact_email field.", W),
     Rule("W702", "possible phone number", "Remove personal numbers; an organization's number belongs in its contact_phone field.", W),

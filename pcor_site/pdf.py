@@ -24,13 +24,19 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 class SiteOnlyFetcher(URLFetcher):
-    """Fetches `file:` URLs inside one folder and `data:` URLs; refuses everything else."""
+    """Fetches `file:` URLs inside one folder and `data:` URLs; refuses everything else. With
+    `public_root` (the hub's public address), a URL under it is read from the same folder instead."""
 
-    def __init__(self, site_dir: Path):
+    def __init__(self, site_dir: Path, public_root: str | None = None):
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
         self.site_dir = site_dir.resolve()
+        self.public_root = public_root
 
     def fetch(self, url, headers=None):
+        if self.public_root and url.startswith(self.public_root):
+            path = unquote(urlsplit(url).path[len(urlsplit(self.public_root).path):])
+            target = self.site_dir / path
+            url = (target / "index.html" if path.endswith("/") or not path else target).as_uri()
         parts = urlsplit(url)
         if parts.scheme == "file":
             target = Path(unquote(parts.path)).resolve()
@@ -41,9 +47,21 @@ class SiteOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def write_pdf(page: Path, pdf: Path, site_dir: Path, *, title: str | None = None) -> int:
-    """Print the built HTML `page` (inside `site_dir`) to `pdf`; returns the number of pages."""
-    document = weasyprint.HTML(filename=str(page), url_fetcher=SiteOnlyFetcher(site_dir), media_type="print").render()
+def write_pdf(page: Path, pdf: Path, site_dir: Path, *, title: str | None = None, public_url: str | None = None) -> int:
+    """Print the built HTML `page` (inside `site_dir`) to `pdf`; returns the number of pages.
+
+    `public_url`: the page's public address (e.g. https://org.github.io/hub/curriculum/whole-course/).
+    Links in the PDF then point at the published site rather than at files of the build folder
+    (which would put that folder's path in the PDF and make it differ from build to build); the
+    page's stylesheets and images are still read from `site_dir`.
+    """
+    fetcher = SiteOnlyFetcher(site_dir)
+    html = weasyprint.HTML(filename=str(page), url_fetcher=fetcher, media_type="print")
+    if public_url:
+        relative = page.resolve().relative_to(site_dir.resolve()).as_posix().removesuffix("index.html")
+        fetcher.public_root = public_url[: len(public_url) - len(relative)] if public_url.endswith(relative) else None
+        html = weasyprint.HTML(string=page.read_text(encoding="utf-8"), base_url=public_url, url_fetcher=fetcher, media_type="print")
+    document = html.render()
     if title:
         document.metadata.title = title
     pdf.parent.mkdir(parents=True, exist_ok=True)

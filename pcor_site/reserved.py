@@ -18,6 +18,7 @@ GENERATED: dict[str, str] = {
     "downloads": "the data downloads page",
     "data": "the data downloads folder",
     "landscape": "the landscape overview",
+    "research-agenda": "the research agenda and its downloads",
     "references": "the references page",
     "evidence-tiers": "the evidence tiers page",
     "question-bank": "the question bank for purchasers",

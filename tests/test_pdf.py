@@ -55,3 +55,20 @@ def test_printing_never_reads_outside_the_site_or_contacts_a_server(tmp_path):
         server.shutdown()
     assert requests == []
     assert "Text" in pypdf.PdfReader(tmp_path / "page.pdf").pages[0].extract_text()
+
+
+def test_with_its_public_address_a_page_links_to_the_published_site_and_keeps_its_styles(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "print.css").write_text("@page { size: A5 }", encoding="utf-8")
+    page = site / "course" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<!doctype html><html><head><link rel="stylesheet" href="../assets/print.css"></head><body>'
+                    '<p><a href="../references/#ref-x">A reference</a> <a href="#part">Part</a></p><h2 id="part">Part</h2></body></html>',
+                    encoding="utf-8")
+    write_pdf(page, tmp_path / "a.pdf", site, public_url="https://org.example/hub/course/")
+    reader = pypdf.PdfReader(tmp_path / "a.pdf")
+    assert round(float(reader.pages[0].mediabox.width)) == 420  # A5: the stylesheet was still read from the site folder
+    uris = [a.get_object()["/A"].get("/URI") for a in reader.pages[0].get("/Annots", []) if "/A" in a.get_object()]
+    assert "https://org.example/hub/references/#ref-x" in uris
+    assert str(tmp_path) not in (tmp_path / "a.pdf").read_bytes().decode("latin-1")  # no build folder in the file

@@ -111,6 +111,8 @@ def canary(tmp_path_factory) -> Canary:
                 target = folder / f"canary-{record_path.stem}-{index}{record_path.suffix}"
                 if kind.name == "episode":  # two episodes with one audio file is an error (E809)
                     data = {**data, "audio_url": f"https://example.org/{target.stem}.mp3"}
+                if kind.name == "module":  # each module its own place in the course, 1, 2, 3 … (E612, E613)
+                    data = {**data, "order": len(list(folder.glob("*.*"))) + 1}
                 if kind.name == "infographic" and isinstance(data.get("rows"), list):  # two figures with one label are an error (E855)
                     data = {**data, "rows": [{**row, "label": f"{row['label']} {n}"} for n, row in enumerate(data["rows"])]}
                 target.write_text(_record_text(record_path.suffix, data, body), encoding="utf-8")

@@ -24,6 +24,10 @@ sys.path.insert(0, str(REPO))
 
 from pcor_site.scaffold import MARKDOWN_KINDS  # noqa: E402
 from pcor_site.schema import KINDS, kind_schema, vocabulary_terms  # noqa: E402
+
+#: Kinds nobody proposes with a form: maintainers record accepted comments ("What we heard") from
+#: the comment issues themselves (comment.yml), so a `comment` record never starts as a proposal.
+NOT_PROPOSED = frozenset({"comment"})
 from pcor_site.validate import load_vocabularies  # noqa: E402
 
 FORM_DIR = REPO / ".github" / "ISSUE_TEMPLATE"
@@ -207,7 +211,7 @@ def hub_terms(root: Path = REPO) -> dict[str, list[str]]:
 def forms(terms: dict[str, list[str]] | None = None) -> dict[str, str]:
     """File name → YAML text for every kind's proposal form. Deterministic."""
     terms = hub_terms() if terms is None else terms
-    return {f"propose-{name}.yml": render(form(name, terms)) for name in KINDS}
+    return {f"propose-{name}.yml": render(form(name, terms)) for name in KINDS if name not in NOT_PROPOSED}
 
 
 def main() -> int:

@@ -79,6 +79,10 @@ class RecordPart:
         """Entries for the markdown-it `env` of this page's summary and body (shared by both)."""
         return {}
 
+    def lead_sections(self) -> list[HtmlSection]:
+        """Sections after the summary, before the body (e.g. a module's questions and objectives)."""
+        return []
+
     def sections(self) -> list[HtmlSection]:
         """Sections in the page's reading order, placed by their `place` (see SECTION_PLACES)."""
         return []

@@ -102,6 +102,7 @@ class RecordPage:
     sources_heading: str = "Sources"  # "Sources and references" when the record cites bibliography entries
     what_we_know: list[Fact] = field(default_factory=list)  # a practice's opening: strength and for whom
     early_sections: list = field(default_factory=list)  # features' sections placed before the body
+    lead_sections: list = field(default_factory=list)  # features' sections before the body (a module's objectives)
     extra_sections: list = field(default_factory=list)  # features' sections after the body
     head_yaml: str = ""  # extra front matter from features (e.g. Highwire `head_meta`)
     head_title: str = ""  # the page's <title> when it differs from `title` (two records of one title)

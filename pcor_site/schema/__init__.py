@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from ..cache import cached_text, key_of
 from .base import Record
+from .kinds.comment import Comment
 from .kinds.episode import Episode
 from .kinds.event import Event
 from .kinds.gap import Gap
@@ -71,6 +72,9 @@ KINDS: dict[str, Kind] = {
         Kind("infographic", Infographic, "Infographic", "Infographics", "infographics",
              intro="Charts and fact panels built from sourced figures."),
         Kind("term", Term, "Glossary term", "Glossary", "glossary", intro="Terms used across the hub, each with a sourced definition."),
+        Kind("comment", Comment, "Comment", "What we heard", "what-we-heard", factual=False, newest_first=True,
+             intro="Comments from stakeholders that the maintainers accepted, and what changed in the hub because of each. "
+                   "Commenters are never named; only the kind of stakeholder is shown."),
         Kind("page", Page, "Page", "Pages", "pages", factual=False),
     )
 }

@@ -37,7 +37,7 @@ def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: froz
     texts: list[TextSection] = []
     base_fields = set(Record.model_fields)
     for name, info in type(item.record).model_fields.items():
-        if name in base_fields and name not in SECTION_FIELDS:
+        if (name in base_fields and name not in SECTION_FIELDS) or name in shown_elsewhere:
             continue
         value = getattr(item.record, name)
         if value in (None, [], ""):

@@ -97,6 +97,7 @@ def record_page(site: SiteContext, item: Item) -> RecordPage:
         last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
         sources_heading="Sources and references" if any(s.key == "references" for s in link_sections) else "Sources",
         what_we_know=what_we_know(site, record, tier),
+        lead_sections=[s for part in parts for s in part.lead_sections()],
         early_sections=[s for part in parts for s in part.sections() if s.place == "do"],
         extra_sections=[s for part in parts for s in part.sections() if s.place != "do"],
         head_yaml=Markup("\n").join(h for part in parts if (h := part.head_yaml())),

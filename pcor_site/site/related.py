@@ -39,6 +39,7 @@ KIND_LABELS = {
     ("", "episode"): "Podcast episodes on this",
     ("", "infographic"): "Infographics on this",
     ("", "term"): "Glossary terms",
+    ("", "comment"): "What we heard about this",
 }
 #: Link fields shown in their own places, not in the related block.
 OWN_PLACE = frozenset({"tools", "references"})

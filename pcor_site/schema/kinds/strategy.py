@@ -3,7 +3,15 @@
 from pydantic import Field
 
 from ..base import Record
-from ..types import ActionType, BibKey, PurchasingStage, ShortText, ref
+from ..types import ActionType, BibKey, Model, PurchasingStage, ShortText, Source, ref
+
+
+class Alignment(Model):
+    """A purchaser or coalition that has aligned on the strategy, with the source that says so."""
+
+    organization: ref("organization") = Field(description="The purchaser or coalition (an organization id).")
+    source: Source = Field(description="Where it is stated that this organization aligned on the strategy.")
+    note: ShortText | None = Field(None, description="How far the alignment goes, in the source's words.")
 
 
 class Strategy(Record):
@@ -13,3 +21,6 @@ class Strategy(Record):
     studies: list[ref("study")] = Field(default_factory=list, description="PCORI-funded studies behind it.")
     references: list[BibKey] = Field(default_factory=list, description="Publications behind it (keys in references.bib).")
     steps: list[ShortText] = Field(default_factory=list, description="Concrete steps for a purchaser, within what sources say.")
+    alignment: list[Alignment] = Field(
+        default_factory=list, description="Purchasers or coalitions that aligned on this strategy, each with its own source."
+    )

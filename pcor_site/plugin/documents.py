@@ -1,0 +1,77 @@
+"""Generated documents: the page of a whole document (the course, the facilitator guide, the
+framework, the research agenda), rendered by `learning_page.md.j2`, and the Word files the hub
+publishes (python-docx), written the same way twice: fixed document dates (SOURCE_DATE_EPOCH)
+and fixed zip entry times, so two builds of one commit are byte-identical."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from docx import Document
+from markupsafe import Markup
+
+from .templates import render
+
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+@dataclass
+class DocSection:
+    heading: str
+    html: Markup
+    anchor: str = ""  # an id (slug characters only) for links to the section
+    css: str = ""
+
+
+@dataclass
+class DocPage:
+    title: str
+    description: str
+    intro_html: Markup
+    sections: list[DocSection] = field(default_factory=list)
+    css: str = ""
+
+    def markdown(self) -> str:
+        return render("learning_page.md.j2", page=self)
+
+
+def demote_headings(html: str, by: int = 1) -> Markup:
+    """Rendered contributor HTML with every heading `by` levels lower (h2 → h3), to nest it under a section."""
+    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + by, 6)}", str(html)))
+
+
+EPOCH_DEFAULT = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+
+
+def new_document(title: str):
+    """An empty document whose core properties carry `title` and the build's date."""
+    document = Document()
+    when = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", EPOCH_DEFAULT)), dt.timezone.utc).replace(tzinfo=None)
+    props = document.core_properties
+    props.title, props.author, props.last_modified_by = title, "", ""
+    props.created = props.modified = props.last_printed = when
+    props.revision = 1
+    return document
+
+
+def docx_bytes(document) -> bytes:
+    """The saved document with every zip entry dated 1980-01-01, in a stable order."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def add_bullets(document, items) -> None:
+    for text in items:
+        document.add_paragraph(str(text), style="List Bullet")
