@@ -24,6 +24,7 @@ from .catalog import Catalog
 from .config import HubConfig, load_config
 from .diagnostics import Diagnostic, has_failures
 from .features.citations import CitationsFeature
+from .features.convening import ConveningFeature
 from .features.glossary import GlossaryFeature
 from .features.honesty import HonestyFeature
 from .features.infographics import InfographicsFeature
@@ -45,7 +46,7 @@ from .write import WriteError, WriteReport, write_tree
 #: The features in use, in page order (their sections appear on record pages in this order).
 FEATURES: tuple[Feature, ...] = (
     HonestyFeature(), PrivacyFeature(), CitationsFeature(), PodcastFeature(), InfographicsFeature(),
-    GlossaryFeature(), SearchFeature(),
+    GlossaryFeature(), ConveningFeature(), SearchFeature(),
 )
 
 DOCS_DIR = Path("build/docs")

@@ -89,6 +89,21 @@ RULES: dict[str, Rule] = _rules(
     # E6xx: honesty rules for factual content
     Rule("E601", "factual record lists no sources", "Add `sources:` with a URL, a seed or a BibTeX key."),
     Rule("E602", "evidence tier not backed by evidence", "Cite a study or reference, or choose a lower tier."),
+    # E63x-E65x: the convening's cycle (features convening, report, dissemination)
+    Rule("E630", "session ends before it starts", "Give the session an `end:` later than its `start:` (both YYYY-MM-DDTHH:MM, local time)."),
+    Rule("E631", "speaker named without recorded consent",
+         "List the speaker's name exactly under the record's `consent:` once they agreed to be named, or remove the speaker."),
+    Rule("E632", "agenda times without a valid time zone",
+         "Give the event a `timezone:` from the IANA list (e.g. America/New_York) so calendars show the right hour."),
+    Rule("E633", "session time given by halves", "Give both `start:` and `end:`, or neither."),
+    Rule("E634", "unknown record in a list of records", "Write KIND/ID of an existing record (the folder and the file name without extension)."),
+    Rule("E640", "report selects an unknown kind of record", "Use a kind name such as practice, tool, study or activity in `select.kind`."),
+    Rule("W641", "report section includes nothing", "Give the section `text:`, `records:` or a `select:` that matches at least one record.", W),
+    Rule("E650", "survey count under the small-cell threshold",
+         "Counts from 1 to 10 are not published: write `suppressed: true` instead of the count, or merge options."),
+    Rule("E651", "survey counts exceed the respondents", "Check the counts, or set `multiple: true` if respondents could choose several options."),
+    Rule("E652", "a suppressed survey count can be worked out",
+         "Suppress a second option too (or merge options), so respondents minus the other counts does not reveal it."),
     # W7xx: privacy (heuristics: warnings, which --strict turns into failures)
     Rule("W701", "possible e-mail address", "Remove personal addresses; an organization's contact belongs in its contact_email field.", W),
     Rule("W702", "possible phone number", "Remove personal numbers; an organization's number belongs in its contact_phone field.", W),

@@ -55,7 +55,7 @@ def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: froz
                 continue
             labels = [t.label for t in (site.catalog.term(marker.vocab, v) for v in values) if t]
             facts.append(Fact(_label(name), ", ".join(labels)))
-        elif name in SECTION_TITLES:
+        elif name in SECTION_TITLES and name not in shown_elsewhere:
             if name in ("sessions", "methods"):
                 texts.append(TextSection(SECTION_TITLES[name], [f"{s.title}: {s.summary}" if s.summary else s.title for s in values]))
             else:

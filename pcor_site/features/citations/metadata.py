@@ -11,20 +11,22 @@
 from __future__ import annotations
 
 import html
-import json
 from urllib.parse import urlencode
 
+from ...plugin.jsonld import json_ld  # noqa: F401  (the feature's modules call metadata.json_ld)
 from ...sources.biblinks import doi_url
 
 #: Record kinds whose pages are the hub's own works (the curriculum and the project pages).
 SELF_PUBLISHED_KINDS = {"module", "page"}
-#: schema.org type for each record kind's page.
+#: schema.org type for each record kind's page (an event's `Event` object comes from the convening feature).
 SCHEMA_TYPES = {
-    "study": "ResearchProject", "module": "LearningResource", "event": "Event", "organization": "Organization",
+    "study": "ResearchProject", "module": "LearningResource", "event": "WebPage", "organization": "Organization",
     "term": "DefinedTerm", "tool": "CreativeWork", "practice": "WebPage", "strategy": "WebPage",
     "region": "WebPage", "gap": "WebPage", "episode": "PodcastEpisode", "infographic": "CreativeWork",
     "page": "WebPage",
 }
+#: Kinds whose page's schema.org object another feature writes (the convening feature's `Event`).
+JSON_LD_ELSEWHERE = {"event"}
 _BOOKISH = {"book", "chapter", "report", "thesis", "paper-conference"}
 
 
@@ -109,13 +111,6 @@ def highwire(item: dict, kind: str, config) -> list[dict[str, str]]:
         tags.append({"name": "citation_public_url", "content": item["URL"]})
     tags.append({"name": "citation_language", "content": "en"})
     return tags
-
-
-def json_ld(data: dict) -> str:
-    """A JSON-LD script element whose text cannot end the element or start markup."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
 
 
 def scholarly_article(item: dict, url: str = "") -> dict:

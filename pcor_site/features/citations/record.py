@@ -41,7 +41,8 @@ class RecordCitations(PageCitations, RecordPart):
         widget = citethis.block(self.page_url, "cite-this", stem, formatted, texts)
         found.append(HtmlSection("Cite this page", Markup(widget), "pcor-cite-section"))
         data = record_json_ld(self.item, self.catalog, self.config, self.csl)
-        found.append(HtmlSection("", Markup(metadata.json_ld(data) + citethis.script_tag(self.page_url)), "pcor-structured-data"))
+        ld = metadata.json_ld(data) if data else ""  # an event's page carries the convening feature's `Event`
+        found.append(HtmlSection("", Markup(ld + citethis.script_tag(self.page_url)), "pcor-structured-data"))
         return found
 
     def head_yaml(self) -> Markup:
@@ -60,9 +61,11 @@ def cite_stem(item) -> str:
     return f"cite/{item.kind.name}/{item.id}"
 
 
-def record_json_ld(item, catalog, config, csl: dict) -> dict:
+def record_json_ld(item, catalog, config, csl: dict) -> dict | None:
     record = item.record
     kind = item.kind.name
+    if kind in metadata.JSON_LD_ELSEWHERE:
+        return None
     data: dict = {"@context": "https://schema.org", "@type": metadata.SCHEMA_TYPES.get(kind, "WebPage"),
                   "name": record.title, "description": strip(record.summary)}
     if csl.get("URL"):
@@ -82,14 +85,6 @@ def record_json_ld(item, catalog, config, csl: dict) -> dict:
         data["provider"] = {"@type": "Organization", "name": exports.publisher(config)}
         data["isPartOf"] = {"@type": "Course", "name": item.kind.plural, "description": item.kind.intro}
         data["inLanguage"] = "en"
-    elif kind == "event":
-        data["startDate"] = record.date
-        data["eventAttendanceMode"] = {"in-person": "https://schema.org/OfflineEventAttendanceMode",
-                                       "virtual": "https://schema.org/OnlineEventAttendanceMode",
-                                       "hybrid": "https://schema.org/MixedEventAttendanceMode"}[record.format]
-        organizers = [catalog.get("organization", o) for o in record.organizers]
-        if any(organizers):
-            data["organizer"] = [{"@type": "Organization", "name": o.record.title} for o in organizers if o]
     elif kind == "organization":
         if record.website:
             data["sameAs"] = record.website

@@ -1,0 +1,16 @@
+"""schema.org JSON-LD in a page: one `<script type="application/ld+json">` element per object.
+
+`<`, `>` and `&` are written as `\\u003c` etc., so no contributor text can close the script element
+or start markup; keys are sorted so two builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def json_ld(data: dict) -> str:
+    """A JSON-LD script element whose text cannot end the element or start markup."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
