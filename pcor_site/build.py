@@ -25,11 +25,14 @@ from .config import HubConfig, load_config
 from .diagnostics import Diagnostic, has_failures
 from .features.citations import CitationsFeature
 from .features.convening import ConveningFeature
+from .features.dissemination import DisseminationFeature
 from .features.glossary import GlossaryFeature
+from .features.handout import HandoutFeature
 from .features.honesty import HonestyFeature
 from .features.infographics import InfographicsFeature
 from .features.podcast import PodcastFeature
 from .features.privacy import PrivacyFeature
+from .features.report import ReportFeature
 from .features.search import SearchFeature
 from .plugin.context import ReferenceLabels, SiteContext
 from .plugin.feature import CheckContext, Feature
@@ -46,7 +49,8 @@ from .write import WriteError, WriteReport, write_tree
 #: The features in use, in page order (their sections appear on record pages in this order).
 FEATURES: tuple[Feature, ...] = (
     HonestyFeature(), PrivacyFeature(), CitationsFeature(), PodcastFeature(), InfographicsFeature(),
-    GlossaryFeature(), ConveningFeature(), SearchFeature(),
+    GlossaryFeature(), ConveningFeature(), ReportFeature(), DisseminationFeature(),
+    HandoutFeature(), SearchFeature(),
 )
 
 DOCS_DIR = Path("build/docs")

@@ -3,6 +3,7 @@ sections, and the records that link to it (backlinks), in the order the schema d
 
 from __future__ import annotations
 
+import types
 import typing
 
 from ..plugin.context import SiteContext
@@ -20,7 +21,10 @@ def items_of(site: SiteContext, kind: str, ids: list[str]) -> list[Item]:
 
 
 def _marker(info):
-    marker = marker_of(typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) is list else info.annotation)
+    annotation = info.annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):  # an optional reference: `ref("event") | None`
+        annotation = next((a for a in typing.get_args(annotation) if a is not type(None)), annotation)
+    marker = marker_of(typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else annotation)
     if marker is None:
         marker = next((m for m in info.metadata if isinstance(m, (RecordRef, VocabRef, BibRef))), None)
     return marker

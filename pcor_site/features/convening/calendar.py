@@ -47,7 +47,9 @@ def _calendar(entry: icalendar.Event) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add_component(entry)
-    cal.add_missing_timezones()
+    start = entry.decoded("dtstart")
+    year = start.year
+    cal.add_missing_timezones(first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))  # the years around the entry
     return cal.to_ical()
 
 
