@@ -66,3 +66,23 @@ def require_browser() -> None:
         if os.environ.get("CI"):
             pytest.fail(message + "; in CI they must run (.ci/run installs them)")
         pytest.skip(message)
+
+
+CYCLE_CONTENT = REPO / "tests" / "fixtures" / "cycle" / "content"
+
+
+def copy_cycle_hub(target: Path) -> Path:
+    """The fixture hub plus the convening cycle's records (event agenda, activities, report, dissemination, surveys)."""
+    copy_hub(target)
+    shutil.copytree(CYCLE_CONTENT, target / "content", dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_cycle_hub(tmp_path_factory) -> Path:
+    from pcor_site.build import build
+
+    root = copy_cycle_hub(tmp_path_factory.mktemp("cycle") / "hub")
+    result = build(root)
+    assert result.ok, result.check.diagnostics + result.diagnostics
+    return root
