@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -15,8 +14,8 @@ from zoneinfo import ZoneInfo
 import extruct
 import icalendar
 import pytest
-from conftest import copy_cycle_hub
 
+from conftest import copy_cycle_hub
 from pcor_site.build import check
 
 EVENT = "content/event/fixture-summit.yml"

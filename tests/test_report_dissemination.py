@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import copy_cycle_hub
 
+from conftest import copy_cycle_hub
 from pcor_site.build import check
 
 REPORT = "content/report/fixture-summary-report.yml"

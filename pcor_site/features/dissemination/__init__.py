@@ -14,7 +14,7 @@ from ... import urls
 from ...plugin.feature import CheckContext, Feature, HtmlSection, NavEntry, RecordPart
 from ...plugin.recordkeys import items_for
 from .bars import bar_table
-from .dashboard import DOC, TITLE, URL, dashboard, survey_caption, survey_rows
+from .dashboard import DOC, URL, dashboard, survey_caption, survey_rows
 from .rules import check_dissemination
 
 
