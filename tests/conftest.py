@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,20 @@ def copy_hub(target: Path, source: Path = FIXTURE_HUB) -> Path:
     text = config.read_text(encoding="utf-8").replace("../../../", f"{REPO.as_posix()}/")
     config.write_text(text, encoding="utf-8")
     return target
+
+
+def in_another_process(code: str):
+    """Run `code` in a fresh interpreter with another hash seed; the JSON it prints, decoded.
+
+    Determinism tests compare a result with the same work done in a second process: a second call
+    in one process would share caches, interned strings and the set/dict iteration order of one
+    hash seed, and so prove little.
+    """
+    seed = "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join([str(REPO / "tests"), str(REPO)])}
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
 
 
 @pytest.fixture

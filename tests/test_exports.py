@@ -21,14 +21,13 @@ from pcor_site.features.citations.csl import to_csl
 from pcor_site.features.citations.metadata import SELF_PUBLISHED_KINDS, json_ld
 
 BIB = Path(__file__).parent / "fixtures" / "bib" / "formatting.bib"
-CORPUS = Path("/work/shared/corpus/bibtex")
+CORPUS = Path(__file__).resolve().parent / "corpus" / "bibtex"  # see test_bibtex_corpus.py
 
 
 def _sources():
     yield "formatting.bib", BIB.read_text(encoding="utf-8")
     for name in ("example.bib", "encoding.bib", "traps.bib", "article_with_strings.bib", "book_capital_AND.bib"):
-        if (CORPUS / name).is_file():
-            yield name, (CORPUS / name).read_text(encoding="utf-8")
+        yield name, (CORPUS / name).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name,text", list(_sources()), ids=lambda v: v if v.endswith(".bib") else "")

@@ -313,13 +313,13 @@ def test_a_show_without_episodes_publishes_no_feed(tmp_path):
     assert "No episodes have been published yet" in outputs["podcast/index.md"]
 
 
-def test_the_shipped_show_settings_are_valid_and_publish_nothing():
+def test_the_shipped_show_settings_pass_the_show_rules_and_publish_nothing():
+    """The shipped mkdocs.yml passes the same rules the fixtures above break (E801 etc.)."""
     from pcor_site.config import load_config
     from pcor_site.features.podcast.show import ShowConfig
 
     show = ShowConfig(load_config(REPO))
     assert show.problems == [] and show.show is not None
-    assert (show.show.category, show.show.subcategory, show.show.explicit) == ("Health & Fitness", "Mental Health", False)
     assert not (REPO / "content" / "episode").exists() or not list((REPO / "content" / "episode").glob("*.md"))
 
 
