@@ -37,9 +37,17 @@ FILL = {
     "description": "The new figure is shown as a panel.",
     "rows": "\n  - label: A new figure\n    value: 40",
     "definition": "The new definition, quoted from its source.",
+    "region": "fixture-region",
+    "outline": "\n  - heading: A new section\n    text: The section's text.",
+    "materials": "[tool/fixture-tool]",
+    "survey": "Post-event survey",
+    "question": "Was the new event useful?",
+    "respondents": "40",
+    "options": "\n  - label: Yes\n    count: 40",
 }
 FILL_BY_KIND = {
     ("event", "format"): "hybrid",
+    ("dissemination", "channel"): "newsletter",
     # external audio also needs its size for the feed's enclosure (E805): a second line
     ("episode", "audio_url"): "https://example.org/new-episode.mp3\naudio_length: 48000",
 }
