@@ -184,4 +184,5 @@ def test_shipped_convening_has_no_invented_agenda():
 
     text = (REPO / "content/event/path-forward-convening-2023.yml").read_text(encoding="utf-8")
     assert 'date: "2023-06"' in text and "format: hybrid" in text and "duration: full day" in text
+    assert "option of attending through a virtual platform" in text  # the seed: "in person or through a virtual platform"
     assert "\nsessions:" not in text and "\n    speakers:" not in text and "\ntimezone:" not in text
