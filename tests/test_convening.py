@@ -13,10 +13,8 @@ from zoneinfo import ZoneInfo
 
 import extruct
 import icalendar
-import pytest
 
-from conftest import copy_cycle_hub
-from pcor_site.build import check
+from conftest import copy_cycle_hub, edit, reported
 
 EVENT = "content/event/fixture-summit.yml"
 
@@ -25,20 +23,7 @@ def _site(root: Path, rel: str) -> Path:
     return root / "site" / rel
 
 
-def _diagnostics(root: Path) -> list[tuple]:
-    return [(d.path, d.line, d.code, d.message) for d in check(root).diagnostics]
 
-
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-@pytest.fixture
-def cycle_copy(tmp_path: Path) -> Path:
-    return copy_cycle_hub(tmp_path / "hub")
 
 
 # -- calendar files -----------------------------------------------------------------------------
@@ -89,7 +74,7 @@ def test_uids_are_stable_across_builds(built_cycle_hub, tmp_path):
 def test_hostile_title_cannot_add_calendar_properties(cycle_copy):
     from pcor_site.build import build
 
-    _edit(cycle_copy, EVENT, "  - title: Regional panel", '  - title: "Panel; X-EVIL:1, END:VEVENT"')
+    edit(cycle_copy, EVENT, "  - title: Regional panel", '  - title: "Panel; X-EVIL:1, END:VEVENT"')
     assert build(cycle_copy).ok
     cal = icalendar.Calendar.from_ical(next(_site(cycle_copy, "events/fixture-summit").glob("*--panel-x-evil*.ics")).read_bytes())
     [event] = cal.walk("VEVENT")
@@ -152,31 +137,31 @@ def test_overview_counts_activities_by_area_and_region(built_cycle_hub):
 # -- rules: exact diagnostics --------------------------------------------------------------------
 
 def test_activity_in_a_region_that_does_not_exist(cycle_copy):
-    _edit(cycle_copy, "content/activity/fixture-telehealth-pilot.yml", "region: fixture-region-two", "region: fixture-regoin")
-    assert _diagnostics(cycle_copy) == [("content/activity/fixture-telehealth-pilot.yml", 3, "E302",
+    edit(cycle_copy, "content/activity/fixture-telehealth-pilot.yml", "region: fixture-region-two", "region: fixture-regoin")
+    assert reported(cycle_copy) == [("content/activity/fixture-telehealth-pilot.yml", 3, "E302",
                                          "region: no region with id 'fixture-regoin'; did you mean 'fixture-region'?")]
 
 
 def test_session_ending_before_it_starts(cycle_copy):
-    _edit(cycle_copy, EVENT, 'end: "2031-06-12T12:00"', 'end: "2031-06-12T10:15"')
-    assert _diagnostics(cycle_copy) == [(EVENT, 32, "E630",
+    edit(cycle_copy, EVENT, 'end: "2031-06-12T12:00"', 'end: "2031-06-12T10:15"')
+    assert reported(cycle_copy) == [(EVENT, 32, "E630",
                                          "sessions.1.end: session 'Regional panel' ends at 2031-06-12T10:15, not after its start at 2031-06-12T10:30")]
 
 
 def test_speaker_without_consent(cycle_copy):
-    _edit(cycle_copy, EVENT, "consent: [Alex Example, Sam Sample]", "consent: [Alex Example]")
-    assert _diagnostics(cycle_copy) == [(EVENT, 35, "E631",
+    edit(cycle_copy, EVENT, "consent: [Alex Example, Sam Sample]", "consent: [Alex Example]")
+    assert reported(cycle_copy) == [(EVENT, 35, "E631",
                                          "sessions.1.speakers.0.name: 'Sam Sample' is named as a speaker but is not listed under `consent:`")]
 
 
 def test_unknown_time_zone(cycle_copy):
-    _edit(cycle_copy, EVENT, "timezone: America/New_York", "timezone: Eastern")
-    assert _diagnostics(cycle_copy) == [(EVENT, 4, "E632", "timezone: 'Eastern' is not an IANA time zone name")]
+    edit(cycle_copy, EVENT, "timezone: America/New_York", "timezone: Eastern")
+    assert reported(cycle_copy) == [(EVENT, 4, "E632", "timezone: 'Eastern' is not an IANA time zone name")]
 
 
 def test_unknown_session_material(cycle_copy):
-    _edit(cycle_copy, EVENT, "materials: [tool/fixture-tool, practice/fixture-practice]", "materials: [tool/fixture-tool, tool/no-such-tool]")
-    assert _diagnostics(cycle_copy) == [(EVENT, 29, "E634", "sessions.0.materials.1: no record 'tool/no-such-tool' (write KIND/ID); did you mean 'tool/fixture-tool'?")]
+    edit(cycle_copy, EVENT, "materials: [tool/fixture-tool, practice/fixture-practice]", "materials: [tool/fixture-tool, tool/no-such-tool]")
+    assert reported(cycle_copy) == [(EVENT, 29, "E634", "sessions.0.materials.1: no record 'tool/no-such-tool' (write KIND/ID); did you mean 'tool/fixture-tool'?")]
 
 
 def test_shipped_convening_has_no_invented_agenda():

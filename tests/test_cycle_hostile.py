@@ -8,12 +8,11 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 
 import icalendar
 import pypdf
-from conftest import copy_cycle_hub
 
+from conftest import copy_cycle_hub, edit
 from pcor_site.build import build, check
 
 LINE = 'Q&A "quoted"; X-EVIL:1, END:VEVENT \\ done'
@@ -21,27 +20,21 @@ XSS = '<img src=x onerror=alert(1)></script><script>alert(2)</script>'
 FORMULA = '=HYPERLINK("https://evil.example","x")'
 
 
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 def test_hostile_text_stays_text_in_every_output(tmp_path):
     """One-line fields refuse '<' and '>' at check time (E204); longer text takes them and must stay text."""
     root = copy_cycle_hub(tmp_path / "hub")
     quoted = json.dumps(XSS)
-    _edit(root, "content/event/fixture-summit.yml", "    format: panel", f"    format: panel\n    summary: {quoted}")
-    _edit(root, "content/event/fixture-summit.yml", "  - title: Regional panel", f"  - title: {json.dumps(LINE)}")
-    _edit(root, "content/event/fixture-summit.yml", "  name: Fixture Conference Centre", f"  name: {json.dumps(LINE)}")
-    _edit(root, "content/event/fixture-summit.yml", "  in_person: Register", f"  in_person: {XSS} Register")
-    _edit(root, "content/activity/fixture-peer-network.yml", "  - Few in-network providers outside the metro area.", f"  - {quoted}")
-    _edit(root, "content/activity/fixture-peer-network.yml", "priority_areas: [collaborative-care, network-access]", "priority_areas: [collaborative-care]")
-    _edit(root, "content/report/fixture-summary-report.yml", "  - heading: Background\n    text: The fixture summit brought regions together.",
+    edit(root, "content/event/fixture-summit.yml", "    format: panel", f"    format: panel\n    summary: {quoted}")
+    edit(root, "content/event/fixture-summit.yml", "  - title: Regional panel", f"  - title: {json.dumps(LINE)}")
+    edit(root, "content/event/fixture-summit.yml", "  name: Fixture Conference Centre", f"  name: {json.dumps(LINE)}")
+    edit(root, "content/event/fixture-summit.yml", "  in_person: Register", f"  in_person: {XSS} Register")
+    edit(root, "content/activity/fixture-peer-network.yml", "  - Few in-network providers outside the metro area.", f"  - {quoted}")
+    edit(root, "content/activity/fixture-peer-network.yml", "priority_areas: [collaborative-care, network-access]", "priority_areas: [collaborative-care]")
+    edit(root, "content/report/fixture-summary-report.yml", "  - heading: Background\n    text: The fixture summit brought regions together.",
           f"  - heading: {json.dumps(LINE)}\n    text: {quoted}")
-    _edit(root, "content/survey/fixture-relevance.yml", "  - label: Very relevant", f"  - label: {json.dumps(FORMULA)}")
-    _edit(root, "content/region/fixture-region.yml", "title: Fixture Region", f"title: {json.dumps(FORMULA)}")
+    edit(root, "content/survey/fixture-relevance.yml", "  - label: Very relevant", f"  - label: {json.dumps(FORMULA)}")
+    edit(root, "content/region/fixture-region.yml", "title: Fixture Region", f"title: {json.dumps(FORMULA)}")
     result = build(root)
     assert result.ok, result.check.diagnostics + result.diagnostics  # the post-build gate found no script or handler
     site = root / "site"
@@ -71,5 +64,5 @@ def test_hostile_text_stays_text_in_every_output(tmp_path):
 
 def test_one_line_fields_refuse_markup(tmp_path):
     root = copy_cycle_hub(tmp_path / "hub")
-    _edit(root, "content/event/fixture-summit.yml", "  - title: Regional panel", f"  - title: {json.dumps(XSS)}")
+    edit(root, "content/event/fixture-summit.yml", "  - title: Regional panel", f"  - title: {json.dumps(XSS)}")
     assert [(d.line, d.code) for d in check(root).diagnostics] == [(30, "E204")]

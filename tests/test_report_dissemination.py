@@ -9,30 +9,15 @@ import io
 from pathlib import Path
 
 import pypdf
-import pytest
 
-from conftest import copy_cycle_hub
-from pcor_site.build import check
+from conftest import edit, reported
 
 REPORT = "content/report/fixture-summary-report.yml"
 SURVEY = "content/survey/fixture-relevance.yml"
 SECTIONS = ["1. Background", "2. What the regions are doing", "3. Tools shared at the summit", "References"]
 
 
-@pytest.fixture
-def cycle_copy(tmp_path: Path) -> Path:
-    return copy_cycle_hub(tmp_path / "hub")
 
-
-def _diagnostics(root: Path) -> list[tuple]:
-    return [(d.path, d.line, d.code, d.message) for d in check(root).diagnostics]
-
-
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_report_page_has_contents_sections_and_numbered_references(built_cycle_hub):
@@ -58,38 +43,38 @@ def test_report_pdf_opens_and_contains_every_section_title(built_cycle_hub):
 
 
 def test_report_including_a_record_that_does_not_exist(cycle_copy):
-    _edit(cycle_copy, REPORT, "records: [tool/fixture-tool]", "records: [tool/fixture-tool, study/no-such-study]")
-    assert _diagnostics(cycle_copy) == [(REPORT, 13, "E634",
+    edit(cycle_copy, REPORT, "records: [tool/fixture-tool]", "records: [tool/fixture-tool, study/no-such-study]")
+    assert reported(cycle_copy) == [(REPORT, 13, "E634",
                                          "outline.2.records.1: no record 'study/no-such-study' (write KIND/ID); did you mean 'study/fixture-study'?")]
 
 
 def test_report_selecting_an_unknown_kind(cycle_copy):
-    _edit(cycle_copy, REPORT, "kind: activity", "kind: activities")
-    assert _diagnostics(cycle_copy) == [(REPORT, 11, "E640", "outline.1.select.kind: no kind 'activities'; did you mean 'activity'?")]
+    edit(cycle_copy, REPORT, "kind: activity", "kind: activities")
+    assert reported(cycle_copy) == [(REPORT, 11, "E640", "outline.1.select.kind: no kind 'activities'; did you mean 'activity'?")]
 
 
 def test_report_section_that_includes_nothing_warns(cycle_copy):
-    _edit(cycle_copy, REPORT, "kind: activity", "kind: episode\n      region: fixture-region")
-    assert _diagnostics(cycle_copy) == [(REPORT, 9, "W641", "outline.1: section 'What the regions are doing' has no text and includes no record")]
+    edit(cycle_copy, REPORT, "kind: activity", "kind: episode\n      region: fixture-region")
+    assert reported(cycle_copy) == [(REPORT, 9, "W641", "outline.1: section 'What the regions are doing' has no text and includes no record")]
 
 
 # -- survey aggregates ----------------------------------------------------------------------------
 
 def test_survey_count_under_the_small_cell_threshold(cycle_copy):
-    _edit(cycle_copy, SURVEY, "count: 17", "count: 7")
-    assert _diagnostics(cycle_copy) == [(SURVEY, 12, "E650",
+    edit(cycle_copy, SURVEY, "count: 17", "count: 7")
+    assert reported(cycle_copy) == [(SURVEY, 12, "E650",
                                          "options.1.count: 'Somewhat relevant' has a count of 7; counts from 1 to 10 must not be published")]
 
 
 def test_lone_suppressed_count_that_can_be_worked_out(cycle_copy):
-    _edit(cycle_copy, SURVEY, "  - label: No answer\n    suppressed: true\n", "")
-    assert _diagnostics(cycle_copy) == [(SURVEY, 13, "E652",
+    edit(cycle_copy, SURVEY, "  - label: No answer\n    suppressed: true\n", "")
+    assert reported(cycle_copy) == [(SURVEY, 13, "E652",
                                          "options.2: 'Not relevant' can be worked out as the respondents minus the other counts (11)")]
 
 
 def test_counts_exceeding_respondents(cycle_copy):
-    _edit(cycle_copy, SURVEY, "respondents: 60", "respondents: 40")
-    assert _diagnostics(cycle_copy) == [(SURVEY, 7, "E651", "respondents: the counts add up to 49, more than the 40 respondents")]
+    edit(cycle_copy, SURVEY, "respondents: 60", "respondents: 40")
+    assert reported(cycle_copy) == [(SURVEY, 7, "E651", "respondents: the counts add up to 49, more than the 40 respondents")]
 
 
 def test_small_cell_logic_is_the_infographics_own():

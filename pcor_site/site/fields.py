@@ -81,13 +81,16 @@ def related(site: SiteContext, item: Item, url: str) -> list[ListSection]:
 def backlinks(site: SiteContext, item: Item, url: str) -> list[ListSection]:
     """Records that point here, grouped by kind in registry order (e.g. modules that teach a practice)."""
     grouped: dict[str, list[Item]] = {}
+    seen: set[str] = set()  # keys, not list membership: a region can have thousands of backlinks
     for link in site.catalog.backlinks.get(item.key, []):
         grouped.setdefault(link.source.kind.name, [])
-        if link.source not in grouped[link.source.kind.name]:
+        if link.source.key not in seen:
+            seen.add(link.source.key)
             grouped[link.source.kind.name].append(link.source)
     if item.kind.name == "region":
         for tagged in site.catalog.items.values():
-            if item.id in tagged.record.regions and tagged not in grouped.get(tagged.kind.name, []):
+            if item.id in tagged.record.regions and tagged.key not in seen:
+                seen.add(tagged.key)
                 grouped.setdefault(tagged.kind.name, []).append(tagged)
     sections = []
     for kind in KINDS.values():

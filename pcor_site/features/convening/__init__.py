@@ -33,7 +33,7 @@ class _Part(RecordPart):
 
 
 def _list_html(values: list[str]) -> Markup:
-    return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(v) for v in values))
+    return Markup("<ul data-pagefind-body>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(v) for v in values))
 
 
 class ConveningFeature(Feature):

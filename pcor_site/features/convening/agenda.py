@@ -103,7 +103,7 @@ def agenda_html(site, item, url: str) -> Markup:
             parts.append(Markup('<p><a class="pcor-calendar-link" href="{}" download>Add “{}” to your calendar (.ics)</a></p>').format(
                 calendar_file(item, session), session.title))
         rows.append(Markup('<li class="pcor-agenda__session">{}</li>').format(Markup("\n").join(p for p in parts if p)))
-    return Markup('<ol class="pcor-agenda">\n{}\n</ol>').format(Markup("\n").join(rows))
+    return Markup('<ol class="pcor-agenda" data-pagefind-body>\n{}\n</ol>').format(Markup("\n").join(rows))  # searchable, as the text lists are
 
 
 def attend_html(item) -> Markup:

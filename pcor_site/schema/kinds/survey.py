@@ -5,10 +5,9 @@ Counts from 1 to 10 are not published (the small-cell rule the infographics enfo
 """
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
 from ..base import Record
-from ..types import Line, Model, PartialDate, ref
+from ..types import Line, Model, PartialDate, ref, value_or_suppressed
 
 
 class Option(Model):
@@ -18,10 +17,7 @@ class Option(Model):
 
     @model_validator(mode="after")
     def _count_or_suppressed(self) -> "Option":
-        if self.suppressed and self.count is not None:
-            raise PydanticCustomError("suppressed_value", "a suppressed option must not give its count; delete `count`")
-        if not self.suppressed and self.count is None:
-            raise PydanticCustomError("missing_value", "give the option's `count` (or `suppressed: true` to withhold it)")
+        value_or_suppressed(self.suppressed, self.count, "option", "count")
         return self
 
 
