@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ... import urls
 from ...plugin.feature import CheckContext, Feature, HtmlSection, NavEntry, RecordPart
 from ...plugin.jsonld import json_ld
 from . import activities
@@ -45,7 +46,7 @@ class ConveningFeature(Feature):
 
     def record_part(self, item, site, state):
         kind = item.kind.name
-        url = f"{item.kind.url_dir}/{item.id}/"
+        url = urls.record(item.kind, item.id)
         if kind == "event":
             sections = []
             if attend := attend_html(item):
@@ -72,7 +73,7 @@ class ConveningFeature(Feature):
         if kind.name != "activity":
             return Markup("")
         return Markup('<p class="pcor-intro">See also <a href="{}">{}</a>: the activities counted by priority area and region, with a CSV.</p>').format(
-            "../landscape/activities/", escape(activities.TITLE))
+            urls.relative(url, activities.URL), escape(activities.TITLE))
 
     def nav(self, site, state):
         return [NavEntry(activities.TITLE, activities.DOC)]
