@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve schemas golden bench clean
+.PHONY: site test check serve schemas golden bench clean clients
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,12 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP)  ## build the hub from content/ into site/
 	$(BIN)/pcor-site build
+
+clients: tests/clients/node_modules/.installed  ## install the real clients the tests run (Nu Html Checker)
+
+tests/clients/node_modules/.installed: tests/clients/package.json tests/clients/package-lock.json
+	cd tests/clients && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest

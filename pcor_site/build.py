@@ -41,6 +41,7 @@ from .reliability import check_bibliography
 from .resolve import page_collisions, resolve
 from .schema import KIND_BY_FOLDER
 from .site.pages import core_addresses, navigation, render_site
+from .siteaddress import site_address_problem
 from .swap import OutputError, remove, staging_for, swap
 from .text.markdown import Markdown
 from .validate import load_records, load_vocabularies
@@ -67,6 +68,8 @@ class CheckResult:
     features: tuple[Feature, ...] = ()
     states: dict[str, object] = field(default_factory=dict)  # feature name → what its check learned
     markdown: Markdown | None = None
+    records: int = 0  # record files read
+    files: int = 0  # record files, vocabularies and references.bib
 
     @property
     def ok(self) -> bool:
@@ -74,7 +77,7 @@ class CheckResult:
 
     def site(self) -> SiteContext:
         """What the render phase needs: the catalog, settings, parser, features and their states."""
-        labels = next((lab for f in self.features if (lab := f.reference_labels(self.config))), ReferenceLabels())
+        labels = next((lab for f in self.features if (lab := f.reference_labels(self.config, self.catalog))), ReferenceLabels())
         return SiteContext(self.catalog, self.config, self.markdown, self.features, self.states, labels)
 
 
@@ -100,8 +103,9 @@ def markdown_for(features: tuple[Feature, ...] = FEATURES) -> Markdown:
 def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEATURES) -> CheckResult:
     config = load_config(root)
     markdown = markdown_for(features)
-    items, problems = load_records(root, markdown)
+    items, problems, records = load_records(root, markdown)
     vocabularies, more = load_vocabularies(root)
+    files = records + len(vocabularies) + (root / "content" / "references.bib").is_file()
     problems += more
     bibliography, more = load_bibliography(root)
     problems += more
@@ -112,7 +116,8 @@ def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEAT
     for feature in features:
         states[feature.name], more = feature.check(context)
         problems += more
-    return CheckResult(config, list(dict.fromkeys(problems)), catalog, strict, tuple(features), states, markdown)  # a file read twice reports once
+    unique = list(dict.fromkeys(problems))  # a file read twice reports once
+    return CheckResult(config, unique, catalog, strict, tuple(features), states, markdown, records, files)
 
 
 def reserved_addresses(catalog: Catalog, features: tuple[Feature, ...]) -> dict[str, str]:
@@ -229,6 +234,8 @@ def build(root: Path, out: Path | None = None, strict: bool = False, features: t
 def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, ...]) -> BuildResult:
     started = time.perf_counter()
     result = check(root, strict, features)
+    if result.ok and (address := site_address_problem(result.config, strict)):
+        result.diagnostics.append(address)
     out = (out or root / "site").resolve()
     build_result = BuildResult(result, out)
     build_result.timings["check"] = time.perf_counter() - started

@@ -21,11 +21,22 @@ def _default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'s' * (count != 1)}"
+
+
 def _summary(diagnostics: list[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     files = len({d.path for d in diagnostics})
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {files} file{'s' * (files != 1)}"
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+
+
+def _checked(result) -> str:
+    """"checked 106 records in 113 files: no problems" (or the problems' count)."""
+    found = "no problems" if not result.diagnostics else _summary(result.diagnostics)
+    verdict = "" if result.ok else "check failed: "
+    return f"{verdict}checked {_plural(result.records, 'record')} in {_plural(result.files, 'file')}: {found}"
 
 
 def _report(diagnostics: list[Diagnostic], fmt: str) -> None:
@@ -42,7 +53,7 @@ def cmd_check(args) -> int:
     result = check(args.root, strict=args.strict)
     _report(result.diagnostics, args.format)
     if args.format != "json":
-        print(("check failed: " if not result.ok else "check passed: ") + _summary(result.diagnostics), file=sys.stderr)
+        print(_checked(result), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_CONTENT
 
 
@@ -93,13 +104,21 @@ def cmd_new(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema import all_schemas
+    from .diagnostics import render_text
+    from .schema import all_schemas, vocabulary_terms
+    from .validate import load_vocabularies
 
+    vocabularies, problems = load_vocabularies(args.root)
+    if any(d.is_error for d in problems):
+        print(render_text(problems), file=sys.stderr)
+        print("schema: the vocabularies in content/_vocab/ must be fixed first", file=sys.stderr)
+        return EXIT_CONTENT
     out = args.out or args.root / "schemas"
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in all_schemas().items():
+    schemas = all_schemas(vocabulary_terms(vocabularies))
+    for name, text in schemas.items():
         (out / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(all_schemas())} schemas to {out}", file=sys.stderr)
+    print(f"wrote {len(schemas)} schemas to {out} (vocabulary terms from content/_vocab/)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ import graphlib
 from . import urls
 from .bibliography import Bibliography
 from .catalog import Catalog, Link
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, closest_choices, did_you_mean
 from .reserved import reserved_addresses as engine_addresses
 from .schema import KINDS
 from .schema.refs import iter_refs
@@ -35,14 +35,14 @@ def _check_ref(catalog: Catalog, item: Item, path: tuple, marker, value: str) ->
             if f"{marker.kind}/{value}" in catalog.broken:
                 return None  # the record exists but is invalid: its own diagnostics say why
             ids = [i.id for i in catalog.of_kind(marker.kind)]
-            return Diagnostic.of("E302", item.path, line, col, f"{where}: no {marker.kind} with id '{value}'{did_you_mean(value, ids)}")
+            return Diagnostic.of("E302", item.path, line, col, f"{where}: no {marker.kind} with id '{value}'{closest_choices(value, ids) or _ids_are(marker.kind)}")
         catalog.backlinks[f"{marker.kind}/{value}"].append(Link(item, path[0]))
     elif isinstance(marker, VocabRef):
         if marker.vocab not in catalog.vocabularies:
             return None  # the missing vocabulary file is reported on its own
         if catalog.term(marker.vocab, value) is None:
             ids = [t.id for t in catalog.terms(marker.vocab)]
-            return Diagnostic.of("E303", item.path, line, col, f"{where}: '{value}' is not in {marker.vocab}{did_you_mean(value, ids)}")
+            return Diagnostic.of("E303", item.path, line, col, f"{where}: '{value}' is not a term of {marker.vocab}{closest_choices(value, ids, listed=20)}")
         catalog.tagged[(marker.vocab, value)].append(item)
     elif isinstance(marker, BibRef):
         if catalog.bibliography.get(value) is None:
@@ -52,6 +52,12 @@ def _check_ref(catalog: Catalog, item: Item, path: tuple, marker, value: str) ->
     return None
 
 
+def _ids_are(kind: str) -> str:
+    """Where to look up ids when none is close to what was written."""
+    folder = KINDS[kind].folder if kind in KINDS else kind
+    return f"; the ids of {kind} records are the file names in content/{folder}/, without .yml or .md"
+
+
 def _related(catalog: Catalog, item: Item) -> list[Diagnostic]:
     problems = []
     for index, target in enumerate(item.record.related):
@@ -59,7 +65,7 @@ def _related(catalog: Catalog, item: Item) -> list[Diagnostic]:
         if kind not in KINDS or catalog.get(kind, id) is None:
             line, col = item.position("related", index)
             keys = list(catalog.items)
-            problems.append(Diagnostic.of("E302", item.path, line, col, f"related.{index}: no record '{target}' (write KIND/ID){did_you_mean(target, keys)}"))
+            problems.append(Diagnostic.of("E302", item.path, line, col, f"related.{index}: no record '{target}' (write KIND/ID){closest_choices(target, keys)}"))
         else:
             catalog.backlinks[target].append(Link(item, "related"))
     return problems

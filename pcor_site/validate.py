@@ -8,9 +8,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, did_you_mean
 from .schema import KIND_BY_FOLDER, KINDS, Kind
 from .schema.base import Record
+from .schema.errors import plain_message
 from .schema.vocab import VOCABULARIES, Vocabulary
 from .sources.files import RECORD_SUFFIXES, SLUG, Document, load_document, parse_mapping, read_text, relative
 from .sources.guard import refusal, windows_reserved
@@ -78,39 +79,56 @@ def _empty_placeholder(data, path: tuple) -> bool:
     return data is None or data == ""
 
 
+def _empty_message(where: str, info, model) -> tuple[str, str, str]:
+    """(code, message, hint) for `field:` left without a value."""
+    required = info is not None and info.is_required()
+    is_list = where == "sources" or (info is not None and "list" in str(info.annotation))
+    shape = SOURCES_SHAPE if where == "sources" else "write each item on its own line below, like `  - first item`"
+    if required:
+        message = f"missing required field '{where}' (the placeholder is empty)" + (f": {shape}" if is_list else "")
+        return "E202", message, f"Write the value after '{where}:' on this line." if not is_list else LIST_HINT.format(where)
+    if is_list:
+        return "E203", f"'{where}' is empty (the placeholder has no value): {shape}", LIST_HINT.format(where)
+    return "E203", f"'{where}' is empty (the placeholder has no value)", f"Write the value after '{where}:' on this line, or delete the line."
+
+
+LIST_HINT = "Write the list under '{}:', one `- ` line per item."
+#: What a source looks like, for messages about an empty or malformed `sources:`.
+SOURCES_SHAPE = "add at least one source below it, like `  - url: https://example.org/page` (or `  - seed: chcc-pcor-capacity`, `  - ref: KEY`)"
+
+
 def model_errors(rel: str, error: ValidationError, positions: Positions, data: dict,
                  model: type[BaseModel] | None = None) -> list[Diagnostic]:
     found = []
     for item in error.errors(include_url=False):
         path = _path_of(item["loc"])
         code = _code_for(item)
+        where = ".".join(map(str, path)) or "record"
         if code not in ("E201", "E202") and _empty_placeholder(data, path):
             # `field:` with nothing after it (e.g. an unfilled `pcor-site new` placeholder)
             line, col = positions.of(path)
-            where = ".".join(map(str, path))
             info = model.model_fields.get(path[0]) if model is not None and len(path) == 1 else None
-            if info is not None and info.is_required():
-                empty = Diagnostic.of("E202", rel, line, col, f"missing required field '{where}' (the placeholder is empty)",
-                                      f"Write the value after '{where}:' on this line.")
-            else:
-                empty = Diagnostic.of("E203", rel, line, col, f"'{where}' is empty (the placeholder has no value)",
-                                      f"Write the value after '{where}:' on this line, or delete the line.")
-            if empty not in found:  # a union type reports once per member
-                found.append(empty)
-            continue
-        if code == "E202":
+            code, message, hint = _empty_message(where, info, model)
+            diagnostic = Diagnostic.of(code, rel, line, col, message, hint)
+        elif code == "E202":
             line, col = positions.of_mapping(path[:-1])
-            message = f"missing required field '{'.'.join(map(str, path))}'"
+            diagnostic = Diagnostic.of(code, rel, line, col, f"missing required field '{where}'")
         else:
             line, col = positions.of(path)
-            where = ".".join(map(str, path)) or "record"
-            message = f"{where}: {item['msg']}"
             if code == "E201":
-                message = f"unknown field '{where}'"
-            elif code == "E203" and "input" in item:
-                message += f" (got {type(item['input']).__name__} {str(item['input'])[:40]!r})"
-        found.append(Diagnostic.of(code, rel, line, col, message))
+                message = f"unknown field '{where}'{_field_guess(model, path)}"
+            else:
+                message = plain_message(item, where)
+            diagnostic = Diagnostic.of(code, rel, line, col, message)
+        if diagnostic not in found:  # a union type reports once per member
+            found.append(diagnostic)
     return found
+
+
+def _field_guess(model: type[BaseModel] | None, path: tuple) -> str:
+    if model is None or len(path) != 1:
+        return ""
+    return did_you_mean(str(path[0]), model.model_fields)
 
 
 def validate_model(rel: str, model: type[BaseModel], data: dict, positions: Positions):
@@ -124,13 +142,51 @@ def _lint(rel: str, parsed: ParsedText, first_line: int) -> list[Diagnostic]:
     return [Diagnostic.of(p.code, rel, first_line + p.line, 1, p.message) for p in parsed.problems]
 
 
+#: Text that `pcor-site new` writes for the contributor to replace; publishing it is an error.
+SCAFFOLD_PLACEHOLDERS = ("Write the longer explanation here, in Markdown (no HTML).",)
+
+
+def _placeholders(doc: Document) -> list[Diagnostic]:
+    found = []
+    for index, line in enumerate((doc.body or "").splitlines()):
+        if line.strip() in SCAFFOLD_PLACEHOLDERS:
+            found.append(Diagnostic.of("E122", doc.path, doc.body_line + index, 1,
+                                       f"the page text is still the template's placeholder: '{line.strip()}'"))
+    return found
+
+
+def _wrong_folder(doc: Document, problems: list[Diagnostic]) -> Diagnostic | None:
+    """A record that fails its own folder's schema on its fields but fits another kind exactly."""
+    if not any(d.code == "E201" for d in problems):
+        return None
+    for other in KINDS.values():
+        if other.name == doc.kind or other.name == "page":
+            continue
+        try:
+            other.model.model_validate(doc.data)
+        except ValidationError:
+            continue
+        here = KINDS[doc.kind]
+        return Diagnostic.of("E121", doc.path, 1, 1, f"this looks like {_article(other.label.lower())}, not "
+                             f"{_article(here.label.lower())}: move it to content/{other.folder}/")
+    return None
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def validate_document(doc: Document, markdown: Markdown) -> tuple[Item | None, list[Diagnostic]]:
     kind = KINDS[doc.kind]
     record, problems = validate_model(doc.path, kind.model, doc.data, doc.positions)
+    if record is None:
+        moved = _wrong_folder(doc, problems)
+        if moved is not None:
+            return None, [moved]
     body = summary = None
     if doc.body is not None:
         body = markdown.parse(doc.body)
-        problems += _lint(doc.path, body, doc.body_line)
+        problems += _lint(doc.path, body, doc.body_line) + _placeholders(doc)
     if record is not None and isinstance(doc.data.get("summary"), str):
         line, _ = doc.positions.of(("summary",))
         summary = markdown.parse(record.summary)
@@ -187,7 +243,8 @@ def _layout_problem(root: Path, entry: Path, folders: dict) -> Diagnostic:
     return Diagnostic.of("E116", relative(root, entry), 1, 1, f"'{entry.name}' is not a record folder; known folders: {', '.join(sorted(folders))}")
 
 
-def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagnostic]]:
+def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagnostic], int]:
+    """The valid records, every problem, and how many record files were read."""
     files, problems = discover(root)
     items: list[Item] = []
     for kind, path in files:
@@ -201,7 +258,7 @@ def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagn
                     items.append(item)
         except RecursionError:
             problems.append(Diagnostic.of("E111", relative(root, path), 1, 1, "the file is nested too deeply to read"))
-    return items, problems
+    return items, problems, len(files)
 
 
 def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Diagnostic]]:

@@ -166,7 +166,6 @@ def test_unknown_key_in_prose_is_E304_at_its_line(hub_copy):
     e304 = [d for d in result.diagnostics if d.code == "E304"]
     assert render_text(e304) == (
         "content/pages/cites-badly.md:3:37: E304 summary: [@doe2020trail]: no entry 'doe2020trail' in references.bib; did you mean 'doe2020trial'?\n"
-        "    hint: Use a key from `content/references.bib`, or add the entry there.\n"
-        "content/pages/cites-badly.md:9:35: E304 body: [@nobody2000]: no entry 'nobody2000' in references.bib\n"
-        "    hint: Use a key from `content/references.bib`, or add the entry there."
+        "    hint: Use a key from `content/references.bib`, or add the entry there. (see CONTRIBUTING.md#e304-unknown-reference-key)\n"
+        "content/pages/cites-badly.md:9:35: E304 body: [@nobody2000]: no entry 'nobody2000' in references.bib"
     )

@@ -46,9 +46,9 @@ def commands() -> list[str]:
 
 BROKEN_TEXT = """\
 content/organization/fixture-org.yml:1:1: W117 warning: the file starts with a UTF-8 byte-order mark
-    hint: Save the file as UTF-8 without BOM.
+    hint: Save the file as UTF-8 without BOM. (see CONTRIBUTING.md#w117-byte-order-mark-at-start-of-file)
 content/term/fixture-term.yml:7:1: E201 unknown field 'colour'
-    hint: Remove the field or fix its spelling; see the kind's schema.
+    hint: Remove the field or fix its spelling; see the kind's schema. (see CONTRIBUTING.md#e201-unknown-field)
 """
 BROKEN_GITHUB = """\
 ::warning file=content/organization/fixture-org.yml,line=1,col=1,title=W117 byte-order mark at start of file::\
@@ -66,7 +66,7 @@ BROKEN_JSON = [
         "message": "unknown field 'colour'", "hint": "Remove the field or fix its spelling; see the kind's schema.",
     },
 ]
-BROKEN_SUMMARY = "check failed: 1 error, 1 warning in 2 files\n"
+BROKEN_SUMMARY = "check failed: checked 18 records in 26 files: 1 error, 1 warning in 2 files\n"
 
 
 @pytest.fixture
@@ -125,10 +125,10 @@ def test_warnings_fail_only_under_strict(hub_copy: Path):
     org.write_bytes(b"\xef\xbb\xbf" + org.read_bytes())
     done = run("check", "--root", str(hub_copy), "--format", "text")
     assert done.returncode == 0
-    assert done.stderr == "check passed: 0 errors, 1 warning in 1 file\n"
+    assert done.stderr == "checked 18 records in 26 files: 0 errors, 1 warning in 1 file\n"
     done = run("check", "--root", str(hub_copy), "--format", "text", "--strict")
     assert done.returncode == 1
-    assert done.stderr == "check failed: 0 errors, 1 warning in 1 file\n"
+    assert done.stderr == "check failed: checked 18 records in 26 files: 0 errors, 1 warning in 1 file\n"
 
 
 def test_build_of_broken_hub_exits_1_and_says_output_was_kept(broken_hub: Path):
@@ -145,16 +145,16 @@ def test_build_of_broken_hub_exits_1_and_says_output_was_kept(broken_hub: Path):
 
 def test_clean_check_exits_0_quietly(hub_copy: Path):
     done = run("check", "--root", str(hub_copy), "--format", "text")
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "check passed: 0 errors, 0 warnings in 0 files\n")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "checked 18 records in 26 files: no problems\n")
     done = run("check", "--root", str(hub_copy), "--format", "json")
     assert (done.returncode, done.stdout, done.stderr) == (0, "[]\n", "")
 
 
 def test_clean_build_exits_0(hub_copy: Path, tmp_path: Path):
     out = tmp_path / "public"
-    done = run("build", "--root", str(hub_copy), "--out", str(out), "--format", "text")
+    done = run("build", "--root", str(hub_copy), "--out", str(out), "--format", "text", env={"SITE_URL": "https://example.org/hub/"})
     assert done.returncode == 0, done.stderr
-    assert done.stdout == ""
+    assert done.stdout == ""  # with a public address a clean build prints no diagnostic (test_clients: without one, W910)
     assert re.fullmatch(rf"built \d+ pages into {re.escape(str(out))} in \d+\.\d s\n", done.stderr)
     assert (out / "index.html").is_file()
 
@@ -257,8 +257,14 @@ def test_schema_writes_every_schema(hub_copy: Path, tmp_path: Path):
     out = tmp_path / "schemas"
     done = run("schema", "--root", str(hub_copy), "--out", str(out))
     assert done.returncode == 0
-    assert done.stderr == f"wrote {len(all_schemas())} schemas to {out}\n"
-    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == all_schemas()
+    from pcor_site.schema import vocabulary_terms
+    from pcor_site.validate import load_vocabularies
+
+    terms = vocabulary_terms(load_vocabularies(hub_copy)[0])
+    assert done.stderr == f"wrote {len(all_schemas())} schemas to {out} (vocabulary terms from content/_vocab/)\n"
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == all_schemas(terms)
+    tool = json.loads((out / "tool.schema.json").read_text(encoding="utf-8"))
+    assert tool["properties"]["format"]["enum"] == ["toolkit"]  # the fixture hub's one resource format
 
 
 # -- version, help, docs ------------------------------------------------------------------------

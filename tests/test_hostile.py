@@ -94,9 +94,9 @@ def test_non_finite_chart_values_are_refused(hub_copy, value):
     path.write_text(path.read_text(encoding="utf-8").replace("value: 3", f"value: {value}"), encoding="utf-8")
     [line] = report(hub_copy, "E203", "E204")
     if value == ".nan":  # YAML 1.1's spelling stays a string (the loader's rule), so it is not a number at all
-        assert line.startswith("content/infographic/fixture-chart.yml:13:5: E203 rows.1.value: Input should be a valid number")
+        assert line.startswith("content/infographic/fixture-chart.yml:13:5: E203 rows.1.value must be a number written in digits (e.g. 40 or 12.5), not '.nan'")
     else:
-        assert line == "content/infographic/fixture-chart.yml:13:5: E204 rows.1.value: Input should be a finite number"
+        assert line == "content/infographic/fixture-chart.yml:13:5: E204 rows.1.value must be an ordinary number: infinity and 'not a number' cannot be shown"
 
 
 def _chart_with_rows(root: Path, count: int, chart: str = "bar") -> None:

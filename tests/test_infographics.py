@@ -335,7 +335,7 @@ def test_csv_rows_are_checked_at_their_line(hub_copy):
     """)
     csv_path = "content/infographic/fromcsv.csv"
     assert report(hub_copy, "E203", "E204", "E850", "E851") == "\n".join([
-        f"{csv_path}:4:1: E203 value: Input should be a valid number, unable to parse string as a number (got str 'many')",
+        f"{csv_path}:4:1: E203 value must be a number written in digits (e.g. 40 or 12.5), not 'many'",
         f"{csv_path}:4:1: E204 label: must be a single line of text",
         f"{csv_path}:6:1: E850 row has 4 cells but the header has 3",
     ])

@@ -253,7 +253,7 @@ def test_chapters_json_follows_the_spec(built, feed):
 
 def test_html_transcript_follows_the_podcasting_2_format(built):
     text = (built / "site" / "podcast" / "local-episode" / "transcript.html").read_text(encoding="utf-8")
-    assert "<cite>Narrator:</cite>\n<time>0:04</time>\n<p>Chapter two starts here.</p>" in text
+    assert "<cite>Narrator:</cite>\n<time datetime=\"PT4S\">0:04</time>\n<p>Chapter two starts here.</p>" in text
     assert 'http-equiv="Content-Security-Policy"' in text  # the post-build gate saw it too
 
 
@@ -285,7 +285,7 @@ def test_episode_page(built):
     assert 'aria-labelledby="pcor-player-label"' in audio and 'id="pcor-player-label"' in html
     assert 'src="fixture-audio.mp3"' in audio
     assert '<a href="fixture-audio.mp3" download>Download the episode (MP3, 18 KB)</a>' in html
-    assert '<a class="pcor-seek" href="#t=4" data-pcor-seek="4">0:04</a> Chapter two' in html
+    assert '<a class="pcor-seek" href="fixture-audio.mp3#t=4" data-pcor-seek="4">0:04</a> Chapter two' in html
     assert '<span class="pcor-speaker">Narrator:</span> Thank you for listening.' in html
     assert '<script src="../../assets/podcast.js" defer></script>' in html
     assert "With Pat Example" in html and "Notes with a" in html

@@ -106,6 +106,18 @@ def test_clicking_a_chapter_moves_the_player(tab, base):
     assert tab.evaluate("location.hash") == "#t=4"
 
 
+def test_without_javascript_a_chapter_link_opens_the_audio_at_its_time(browser, base):
+    plain = browser.page(java_script_enabled=False)
+    try:
+        plain.goto(base + EPISODE)
+        with plain.expect_request(lambda r: "fixture-audio.mp3" in r.url) as opened:
+            plain.locator(".pcor-chapters").get_by_role("link", name="0:04").click()
+        assert opened.value.url == base + EPISODE + "fixture-audio.mp3"  # the fragment stays in the browser
+        plain.wait_for_url(base + EPISODE + "fixture-audio.mp3#t=4")
+    finally:
+        plain.context.close()
+
+
 def test_a_transcript_time_works_from_the_keyboard(tab, base):
     tab.goto(base + EPISODE)
     tab.wait_for_load_state("networkidle")

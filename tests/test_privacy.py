@@ -28,15 +28,15 @@ Her number is 123-45-6789 and she was born on 01/02/1980.
     found = [d for d in result.diagnostics if d.path == "content/gap/leaky.md"]
     assert render_text(found) == "\n".join([
         "content/gap/leaky.md:3:1: W701 warning: summary: 'jane.doe@example.com' looks like an e-mail address",
-        "    hint: Remove personal addresses; an organization's contact belongs in its contact_email field.",
+        "    hint: Remove personal addresses; an organization's contact belongs in its contact_email field. (see CONTRIBUTING.md#w701-possible-e-mail-address)",
         "content/gap/leaky.md:8:1: W702 warning: '555-123-4567' looks like a phone number",
-        "    hint: Remove personal numbers; an organization's number belongs in its contact_phone field.",
+        "    hint: Remove personal numbers; an organization's number belongs in its contact_phone field. (see CONTRIBUTING.md#w702-possible-phone-number)",
         "content/gap/leaky.md:9:1: W703 warning: '123-45-6789' looks like a Social Security number",
-        "    hint: Remove the number: the hub must never publish identifiers.",
+        "    hint: Remove the number: the hub must never publish identifiers. (see CONTRIBUTING.md#w703-possible-social-security-number)",
         "content/gap/leaky.md:9:1: W704 warning: 'born on 01/02/1980' looks like a date of birth",
-        "    hint: Remove dates of birth: they identify people.",
+        "    hint: Remove dates of birth: they identify people. (see CONTRIBUTING.md#w704-possible-date-of-birth)",
         "content/gap/leaky.md:10:1: W705 warning: a quote is attributed to 'Maria Lopez', who is not listed in `consent`",
-        "    hint: List the person in `consent:` if they agreed to be quoted by name, or remove the name.",
+        "    hint: List the person in `consent:` if they agreed to be quoted by name, or remove the name. (see CONTRIBUTING.md#w705-quote-attributed-to-a-named-person)",
     ])
     assert result.ok  # warnings only ...
     assert not check(hub_copy, strict=True).ok  # ... which --strict turns into failures

@@ -10,6 +10,7 @@ import pytest
 from pcor_site.build import check
 from pcor_site.cli import main
 from pcor_site.schema import KINDS, all_schemas
+from pcor_site.validate import SCAFFOLD_PLACEHOLDERS
 
 SLUG = "brand-new-record"
 PLACEHOLDER = re.compile(r"^([a-z_]+):$")
@@ -84,6 +85,8 @@ def placeholders(path: Path) -> dict[str, int]:
 def fill(path: Path, kind: str) -> None:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
+        if line == SCAFFOLD_PLACEHOLDERS[0]:
+            line = "The record's own longer explanation."
         match = PLACEHOLDER.match(line)
         if match and line != "---":
             name = match.group(1)
@@ -135,7 +138,10 @@ def test_unfilled_scaffold_fails_with_clear_errors_at_the_placeholders(hub: Path
     mine = [d for d in result.diagnostics if d.path == rel]
     others = [d for d in result.diagnostics if d.path != rel]
     assert others == []  # an unfilled template breaks nothing else
-    assert {d.code for d in mine} <= {"E202", "E203"}, [(d.code, d.message) for d in mine]
+    assert {d.code for d in mine} <= {"E202", "E203", "E122"}, [(d.code, d.message) for d in mine]
+    body = [d for d in mine if d.code == "E122"]  # the Markdown body's placeholder text
+    assert len(body) == (path.suffix == ".md"), body
+    mine = [d for d in mine if d.code != "E122"]
     by_line = {d.line: d for d in mine}
     assert sorted(by_line) == sorted(expected.values())  # one diagnostic per placeholder, at its line
     for name, line in expected.items():
@@ -145,7 +151,7 @@ def test_unfilled_scaffold_fails_with_clear_errors_at_the_placeholders(hub: Path
         assert "placeholder is empty" in d.message or "placeholder has no value" in d.message, d.message
         assert "NoneType" not in d.message and "got str" not in d.message
         if KINDS[kind].model.model_fields[name].is_required():
-            assert (d.code, d.message) == ("E202", f"missing required field '{name}' (the placeholder is empty)")
+            assert d.code == "E202" and d.message.startswith(f"missing required field '{name}' (the placeholder is empty)")
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -163,3 +169,14 @@ def test_scaffold_of_every_kind_together_passes_after_filling(hub: Path, capsys)
         fill(new_record(hub, kind, capsys), kind)
     result = check(hub, strict=True)
     assert result.ok, [(d.path, d.line, d.code, d.message) for d in result.diagnostics]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_required_fields_come_first_and_sources_shows_its_shape(hub: Path, kind: str, capsys):
+    text = new_record(hub, kind, capsys).read_text(encoding="utf-8")
+    fields = re.findall(r"^(?:# )?([a-z_]+):$", text, flags=re.MULTILINE)
+    required = [name for name in fields if re.search(rf"^{name}:$", text, flags=re.MULTILINE)]
+    assert fields[: len(required)] == required  # every REQUIRED placeholder before the first Optional one
+    if KINDS[kind].factual:
+        shape = text.split("\nsources:\n")[0].rsplit("# REQUIRED.", 1)[1]
+        assert "#   - url: https://" in shape and "#   - seed: chcc-pcor-capacity" in shape and "#   - ref: " in shape

@@ -16,8 +16,15 @@ SCHEMAS = REPO / "schemas"
 REFRESH = "refresh them with `make schemas` (pcor-site schema) and commit the result"
 
 
+def repo_terms() -> dict[str, list[str]]:
+    from pcor_site.schema import vocabulary_terms
+    from pcor_site.validate import load_vocabularies
+
+    return vocabulary_terms(load_vocabularies(REPO)[0])
+
+
 def test_committed_schemas_equal_the_models():
-    expected = all_schemas()
+    expected = all_schemas(repo_terms())
     committed = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCHEMAS.glob("*.json"))}
     missing = sorted(set(expected) - set(committed))
     extra = sorted(set(committed) - set(expected))
@@ -103,3 +110,34 @@ def test_every_property_in_the_json_schema_has_a_description(name: str):
             if not str(spec.get("description", "")).strip():
                 missing.append(f"{owner or name}.{prop}")
     assert missing == []
+
+
+# -- vocabulary terms as enums (editor completions) --------------------------------------------
+
+
+def test_vocabulary_fields_list_their_terms_as_enum():
+    import yaml
+
+    terms = repo_terms()
+    tool = json.loads((SCHEMAS / "tool.schema.json").read_text(encoding="utf-8"))
+    formats = yaml.safe_load((REPO / "content" / "_vocab" / "resource_formats.yml").read_text(encoding="utf-8"))
+    assert tool["properties"]["format"]["enum"] == [t["id"] for t in formats["terms"]] == terms["resource_formats"]
+    assert tool["properties"]["audiences"]["items"]["enum"] == terms["audiences"]
+
+
+def test_an_editor_validating_with_the_schema_rejects_an_unknown_term():
+    import jsonschema
+    import yaml
+
+    schema = json.loads((SCHEMAS / "tool.schema.json").read_text(encoding="utf-8"))
+    record = yaml.safe_load((REPO / "tests" / "fixtures" / "hub" / "content" / "tool" / "fixture-tool.yml").read_text(encoding="utf-8"))
+    record.pop("publisher")
+    jsonschema.validate(record, schema)  # the fixture tool's fields fit the real hub's schema
+    with pytest.raises(jsonschema.ValidationError, match="is not one of"):
+        jsonschema.validate({**record, "format": "toolkits"}, schema)
+
+
+def test_schemas_without_terms_are_the_models_alone():
+    """A pure function of the kinds and the terms: no terms, no enums (so a build can cache it)."""
+    assert "enum" not in json.loads(all_schemas()["tool.schema.json"])["properties"]["format"]
+    assert all_schemas(repo_terms()) == all_schemas(repo_terms())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -21,7 +22,9 @@ class ReferenceLabels:
     the entry's key; a citations feature gives the formatted reference and its COinS."""
 
     text: Callable[[object], str] = field(default=lambda reference: reference.key)
-    coins: Callable[[object], str] = field(default=lambda reference: "")
+    #: (reference, address of the listing page) → ContextObject, or "" where the page must not
+    #: carry the references' COinS (a page that is itself a citable work: Zotero would save those).
+    coins: Callable[[object, str], str] = field(default=lambda reference, page: "")
 
 
 @dataclass
@@ -52,13 +55,21 @@ class SiteContext:
     def description(self, text: str, limit: int = 300) -> str:
         return shorten(self.plain(text), limit)
 
+    @cached_property
+    def _titles(self) -> Counter:
+        return Counter(i.record.title.casefold() for i in self.catalog.items.values())
+
+    def title_count(self, title: str) -> int:
+        """How many records have this title (case-folded): a shared title needs its kind in <title>."""
+        return self._titles[title.casefold()]
+
     def item_link(self, item, from_url: str, note: str = "") -> LinkView:
         return LinkView(item.record.title, urls.relative(from_url, urls.record(item.kind, item.id)), note, item.kind.label)
 
     def reference_link(self, key: str, from_url: str) -> LinkView:
         reference = self.catalog.bibliography.get(key)
         text = self.labels.text(reference) if reference else key
-        return LinkView(text, urls.relative(from_url, urls.reference(key)), coins=self.labels.coins(reference) if reference else "")
+        return LinkView(text, urls.relative(from_url, urls.reference(key)), coins=self.labels.coins(reference, from_url) if reference else "")
 
     def source_view(self, source, from_url: str) -> SourceView:
         return source_view(source, self.catalog, from_url, self.labels.text)

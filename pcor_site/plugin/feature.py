@@ -13,6 +13,7 @@ Phase by phase:
            `record_part(item, site, state)`: its part of one record page (sections, head tags,
            search data, what the Markdown renderer needs for that page);
            `index_html(kind, site, url, state)`: HTML above the list on a kind's index page;
+           `home_html(site, state)`: HTML at the end of the home page (e.g. its structured data);
            `outputs(site, state)`: whole pages and files of the docs tree;
            `nav(site, state)`: its sidebar entries; `addresses(catalog)`: the page addresses it
            writes, so a record cannot take one of them.
@@ -109,11 +110,14 @@ class Feature:
         """`text` without this feature's Markdown syntax, for plain-text descriptions."""
         return text
 
-    def reference_labels(self, config: HubConfig) -> ReferenceLabels | None:
+    def reference_labels(self, config: HubConfig, catalog=None) -> ReferenceLabels | None:
         return None
 
     def record_part(self, item: Item, site: SiteContext, state) -> RecordPart | None:
         return None
+
+    def home_html(self, site: SiteContext, state) -> Markup:
+        return Markup("")
 
     def index_html(self, kind: Kind, site: SiteContext, url: str, state) -> Markup:
         return Markup("")

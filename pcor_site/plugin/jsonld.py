@@ -1,7 +1,7 @@
-"""schema.org JSON-LD in a page: one `<script type="application/ld+json">` element per object.
+"""schema.org JSON-LD as one `<script type="application/ld+json">` element, for any feature.
 
-`<`, `>` and `&` are written as `\\u003c` etc., so no contributor text can close the script element
-or start markup; keys are sorted so two builds are byte-identical.
+`<`, `>` and `&` are written as `\\u003c` etc., so no text can close the script element or start
+markup; keys are sorted, so two builds write the same bytes.
 """
 
 from __future__ import annotations

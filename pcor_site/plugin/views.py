@@ -74,6 +74,7 @@ class RecordPage:
     last_reviewed: str
     extra_sections: list = field(default_factory=list)  # features' sections after the body
     head_yaml: str = ""  # extra front matter from features (e.g. Highwire `head_meta`)
+    head_title: str = ""  # the page's <title> when it differs from `title` (two records of one title)
     end_sections: list = field(default_factory=list)  # last on the page: "Cite this", structured data
     record_html: str = ""  # features' hidden HTML inside the record block (e.g. a search word)
     data_html: str = ""  # features' hidden HTML after the sources (e.g. search filters)
@@ -90,6 +91,7 @@ class IndexPage:
     sections: list[ListSection] = field(default_factory=list)
     credit: str = ""
     sources: list[SourceView] = field(default_factory=list)
+    end_html: str = ""  # features' HTML at the end of the page (the home page's structured data)
 
 
 @dataclass

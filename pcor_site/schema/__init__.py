@@ -25,6 +25,7 @@ from .kinds.study import Study
 from .kinds.survey import Survey
 from .kinds.term import Term
 from .kinds.tool import Tool
+from .types import VOCABULARY_KEY
 from .vocab import VOCABULARIES
 
 
@@ -89,8 +90,26 @@ KINDS: dict[str, Kind] = {
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
 
 
-def kind_schema(kind: Kind) -> dict:
-    schema = kind.model.model_json_schema()
+def with_enums(node, terms: dict[str, list[str]]):
+    """A copy of a JSON Schema where every field naming a vocabulary lists its terms as `enum`."""
+    if isinstance(node, list):
+        return [with_enums(child, terms) for child in node]
+    if not isinstance(node, dict):
+        return node
+    result = {key: with_enums(value, terms) for key, value in node.items()}
+    vocab = result.get(VOCABULARY_KEY)
+    if vocab in terms:
+        result["enum"] = list(terms[vocab])
+    return result
+
+
+def vocabulary_terms(vocabularies: dict) -> dict[str, list[str]]:
+    """Vocabulary name → its term ids, in file order (from `load_vocabularies`)."""
+    return {name: [term.id for term in vocabulary.terms] for name, vocabulary in vocabularies.items()}
+
+
+def kind_schema(kind: Kind, terms: dict[str, list[str]] | None = None) -> dict:
+    schema = with_enums(kind.model.model_json_schema(), terms or {})
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"{kind.name}.schema.json"
     schema["title"] = kind.label
@@ -105,8 +124,9 @@ def vocabulary_schema(name: str, model: type[BaseModel]) -> dict:
     return schema
 
 
-def all_schemas() -> dict[str, str]:
-    """File name → JSON text, for every kind and vocabulary. Deterministic."""
-    files = {f"{k.name}.schema.json": kind_schema(k) for k in KINDS.values()}
+def all_schemas(terms: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """File name → JSON text, for every kind and vocabulary: a pure function of the kinds and of
+    `terms` (vocabulary name → term ids), which become `enum`s so editors offer them. Deterministic."""
+    files = {f"{k.name}.schema.json": kind_schema(k, terms) for k in KINDS.values()}
     files.update({f"vocab-{n}.schema.json": vocabulary_schema(n, m) for n, m in VOCABULARIES.items()})
     return {name: json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n" for name, schema in files.items()}

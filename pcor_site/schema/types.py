@@ -32,6 +32,16 @@ class VocabRef:
 
     vocab: str
 
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        """Name the vocabulary in the JSON Schema; `all_schemas(terms)` turns it into an `enum`."""
+        schema = handler(core_schema)
+        schema[VOCABULARY_KEY] = self.vocab
+        return schema
+
+
+#: The JSON Schema keyword that names a field's vocabulary (editors ignore unknown `x-` keywords).
+VOCABULARY_KEY = "x-vocabulary"
+
 
 @dataclass(frozen=True)
 class BibRef:
@@ -159,7 +169,7 @@ class Source(Model):
     def _exactly_one_locator(self) -> "Source":
         given = [name for name in ("url", "ref", "seed") if getattr(self, name) is not None]
         if len(given) != 1:
-            raise PydanticCustomError("one_source", "give exactly one of url, ref or seed (got {n})", {"n": len(given)})
+            raise PydanticCustomError("one_source", "give exactly one of url, ref or seed (this source gives {n})", {"n": len(given)})
         if self.reliability == "mirror" and self.url and not self.title:
             raise PydanticCustomError("mirror_title", "a mirror copy needs `title:`, the document's official title")
         if self.linked is False and not self.url:

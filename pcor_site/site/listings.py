@@ -97,4 +97,5 @@ def home(site: SiteContext) -> IndexPage:
         ListSection("About the projects", pages) if pages else None,
     ) if s]
     intro = site.config.site_description or site.config.site_name
-    return IndexPage(url, "index.md", site.config.site_name, intro, intro, sections=sections)
+    end_html = Markup("\n").join(html for f in site.features if (html := f.home_html(site, site.state(f))))
+    return IndexPage(url, "index.md", site.config.site_name, intro, intro, sections=sections, end_html=end_html)

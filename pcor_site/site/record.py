@@ -57,6 +57,7 @@ def record_page(site: SiteContext, item: Item) -> RecordPage:
         url=url,
         doc=urls.doc_for(url),
         title=record.title,
+        head_title=f"{record.title} ({item.kind.label})" if site.title_count(record.title) > 1 else "",
         description=site.description(record.summary),
         kind_label=item.kind.label,
         kind_url=urls.relative(url, urls.kind_index(item.kind)),

@@ -77,6 +77,26 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return yaml_text, body, body_line
 
 
+def cut_at_comment(rel: str, yaml_text: str, positions: Positions) -> list[Diagnostic]:
+    """W120 for each unquoted value followed by ` #` on its line: YAML silently drops the rest as a
+    comment (`title: Step #2 of the plan` is stored as `Step`)."""
+    if " #" not in yaml_text and "\t#" not in yaml_text:
+        return []
+    lines = yaml_text.split("\n")
+    found = []
+    for path, (line, column) in positions.plain_ends.items():
+        rest = lines[line][column:] if line < len(lines) else ""
+        if not rest[:1].isspace() or not rest.lstrip().startswith("#"):
+            continue
+        dropped = rest.lstrip()[:60]
+        where = ".".join(map(str, path)) or "value"
+        found.append(Diagnostic.of(
+            "W120", rel, line + 1 + positions.line_offset, column + 1,
+            f"{where}: the text after ' #' was dropped ({dropped!r}), because YAML reads it as a comment: "
+            "put the whole value in quotes to keep it"))
+    return sorted(found, key=lambda d: (d.line, d.column))
+
+
 def parse_mapping(rel: str, yaml_text: str, line_offset: int) -> tuple[dict | None, Positions, list[Diagnostic]]:
     """YAML text → (mapping, positions) or diagnostics. Positions are shifted by `line_offset`."""
     try:
@@ -84,12 +104,13 @@ def parse_mapping(rel: str, yaml_text: str, line_offset: int) -> tuple[dict | No
     except YamlProblem as problem:
         return None, Positions(), [Diagnostic.of(problem.code, rel, problem.line + line_offset, problem.column, problem.message)]
     positions.line_offset = line_offset
+    cut = cut_at_comment(rel, yaml_text, positions)
     if data is None:
         return None, positions, [Diagnostic.of("E104", rel, 1 + line_offset, 1, "the record has no fields")]
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         return None, positions, [Diagnostic.of("E110", rel, 1 + line_offset, 1, f"the top level is {kind}, not a mapping of fields")]
-    return data, positions, []
+    return data, positions, cut
 
 
 def load_document(root: FsPath, path: FsPath, kind: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -109,6 +130,6 @@ def load_document(root: FsPath, path: FsPath, kind: str) -> tuple[Document | Non
         yaml_text, body, body_line = parts
         line_offset = 1
     data, positions, errors = parse_mapping(rel, yaml_text, line_offset)
-    if errors:
+    if data is None:
         return None, problems + errors
-    return Document(rel, kind, path.stem, data, positions, body, body_line), problems
+    return Document(rel, kind, path.stem, data, positions, body, body_line), problems + errors

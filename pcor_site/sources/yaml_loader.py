@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .characters import first_forbidden
+from .yaml_errors import YamlProblem, syntax_problem
 
 try:  # libyaml is ~15x faster; fall back to the pure-Python parser where it is not compiled in.
     _BaseLoader = yaml.CSafeLoader
@@ -45,14 +46,6 @@ class _PlainLoader(_BaseLoader):
     yaml_implicit_resolvers: dict = {}
 
 
-class YamlProblem(Exception):
-    """A problem with a rule code and a 1-based position (relative to the YAML text)."""
-
-    def __init__(self, code: str, line: int, column: int, message: str):
-        super().__init__(message)
-        self.code, self.line, self.column, self.message = code, line, column, message
-
-
 @dataclass
 class Positions:
     """Where each value starts. For a mapping value, that is where its key starts."""
@@ -60,6 +53,8 @@ class Positions:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     mappings: dict[Path, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0
+    #: where each unquoted text value ends (0-based line and column): text after it may be a comment
+    plain_ends: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def of(self, path: Path) -> tuple[int, int]:
         """The position of `path`, or of the nearest enclosing node that has one."""
@@ -145,6 +140,8 @@ def _build(node: yaml.Node, path: Path, positions: Positions, depth: int):
         raise YamlProblem("E108", line, col, f"YAML tag '{_tag_name(node.tag)}' is not allowed")
     if isinstance(node, yaml.ScalarNode):
         _refuse_decoded(node)
+        if not node.style and node.value:
+            positions.plain_ends[path] = (node.end_mark.line, node.end_mark.column)
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
         if len(node.value) > MAX_LIST_ITEMS:
@@ -226,27 +223,6 @@ def _refuse_explicit_tags(text: str) -> None:
             raise YamlProblem("E108", line, col, f"YAML tag '{_tag_name(tag)}' is not allowed")
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = getattr(error, "problem", None) or str(error)
-    indent = re.match(r"[ ]*\t[ \t]*", _line(text, line))
-    if "found character '\\t'" in problem or (indent and "tab" in problem.lower()):
-        return YamlProblem("E113", line, col, "a tab is used for indentation")
-    if indent and col <= indent.end() + 1:  # libyaml: "found character that cannot start any token"
-        return YamlProblem("E113", line, indent.group().index("\t") + 1, "a tab is used for indentation")
-    if "found undefined alias" in problem or isinstance(error, yaml.composer.ComposerError) and "alias" in problem:
-        return YamlProblem("E107", line, col, "YAML aliases (*name) are not allowed")
-    context = getattr(error, "context", None)
-    message = f"{context}, {problem}" if context else problem
-    return YamlProblem("E105", line, col, message)
-
-
-def _line(text: str, line: int) -> str:
-    lines = text.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""
-
-
 def _refuse_aliases(node: yaml.Node, seen: set[int], text: str) -> None:
     """An alias shares a node object with its anchor; any node met twice is an alias."""
     stack = [node]
@@ -291,7 +267,7 @@ def load_yaml(text: str) -> tuple[object, Positions]:
     try:
         node = _compose(text)
     except yaml.YAMLError as error:
-        raise _syntax_problem(error, text) from None
+        raise syntax_problem(error, text) from None
     positions = Positions()
     if node is None:
         return None, positions

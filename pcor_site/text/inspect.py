@@ -12,6 +12,9 @@ from .sanitize import safe_link
 #: What CommonMark does not parse as HTML (e.g. unquoted attribute values with parentheses) but a
 #: contributor meant as HTML: reported too, so nobody publishes a tag as literal text by accident.
 LOOKS_LIKE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+#: A list item (`- a`, `* a`, `1. a`, or a bullet pasted from a word processor) inside a code block:
+#: a list indented with a tab (or four spaces), which Markdown shows as code.
+LIST_AS_CODE = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u2013]|\d{1,3}[.)])\s+\S", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ def inspect(tokens, max_nesting: int) -> list[MarkdownProblem]:
         if token.type == "text" and LOOKS_LIKE_TAG.search(token.content):
             tag = LOOKS_LIKE_TAG.search(token.content).group(0)[:60]
             problems.append(MarkdownProblem("E401", block_line, f"text that looks like an HTML tag is not allowed: {tag!r}"))
+        if token.type == "code_block" and LIST_AS_CODE.search(token.content):
+            problems.append(MarkdownProblem("W123", block_line, "this list is indented with a tab or four spaces, so it shows as a code block"))
         if token.type in ("html_block", "html_inline"):
             snippet = token.content.strip().splitlines()[0][:60] if token.content.strip() else token.content
             problems.append(MarkdownProblem("E401", block_line, f"raw HTML is not allowed: {snippet!r}"))

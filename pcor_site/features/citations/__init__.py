@@ -9,11 +9,13 @@ page), `exports` (BibTeX, RIS, CSL-JSON), `metadata` (COinS, Highwire tags, sche
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ... import urls
 from ...plugin.context import ReferenceLabels
 from ...plugin.feature import CheckContext, Feature, NavEntry
 from ...plugin.templates import render
-from . import downloads
+from . import downloads, metadata
 from .checks import check_citations
 from .files import cite_outputs
 from .record import RecordCitations
@@ -34,8 +36,13 @@ class CitationsFeature(Feature):
     def plain_text(self, text: str) -> str:
         return strip(text)
 
-    def reference_labels(self, config):
-        return ReferenceLabels(text=lambda reference: plain_text(reference, config), coins=coins_of)
+    def reference_labels(self, config, catalog=None):
+        works = metadata.citable_pages(catalog)
+        return ReferenceLabels(text=lambda reference: plain_text(reference, config),
+                               coins=lambda reference, page: "" if page in works else coins_of(reference))
+
+    def home_html(self, site, state):
+        return Markup(metadata.json_ld(metadata.website(site.config)))
 
     def record_part(self, item, site, state):
         return RecordCitations(site.catalog, site.config, item, urls.record(item.kind, item.id))

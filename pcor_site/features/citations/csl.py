@@ -26,6 +26,7 @@ TYPES = {
     "manual": "report", "mastersthesis": "thesis", "phdthesis": "thesis", "proceedings": "book",
     "techreport": "report", "report": "report", "unpublished": "manuscript", "misc": "webpage",
     "online": "webpage", "electronic": "webpage", "www": "webpage", "dataset": "dataset", "software": "software",
+    "legislation": "legislation", "legal": "legislation", "law": "legislation",
 }
 #: BibTeX field → CSL variable, for fields copied as text.
 TEXT_FIELDS = {
@@ -117,11 +118,12 @@ def to_csl(reference: Reference) -> dict:
     if "author" not in item and kind == "report" and fields.get("institution"):
         item["author"] = [{"literal": latex_to_text(fields["institution"])}]
     container = fields.get("journal") or fields.get("booktitle") or fields.get("journaltitle")
-    if kind == "webpage" and not container:
-        container = fields.get("howpublished") if not fields.get("howpublished", "").startswith("\\url") else None
     if container:
         item["container-title"] = latex_to_text(container)
-    publisher = fields.get("publisher") or fields.get("institution") or fields.get("school") or fields.get("organization")
+    # `howpublished` says how a work was issued ("Federal Register document ..."): never a journal.
+    issued_by = fields.get("howpublished") if not fields.get("howpublished", "").lstrip().startswith("\\url") else None
+    publisher = (fields.get("publisher") or fields.get("institution") or fields.get("school") or fields.get("organization")
+                 or issued_by)
     if publisher:
         item["publisher"] = latex_to_text(publisher)
     if kind == "thesis":

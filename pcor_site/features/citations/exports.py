@@ -20,7 +20,7 @@ from .syntax import strip
 
 RIS_TYPES = {
     "article-journal": "JOUR", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER", "report": "RPRT",
-    "thesis": "THES", "webpage": "ELEC", "manuscript": "UNPB", "dataset": "DATA", "pamphlet": "PAMP", "software": "COMP",
+    "thesis": "THES", "webpage": "ELEC", "legislation": "STAT", "bill": "BILL", "manuscript": "UNPB", "dataset": "DATA", "pamphlet": "PAMP", "software": "COMP",
 }
 _BIB_SPECIALS = re.compile(r"([&%$#_])")
 # BibTeX counts every brace, escaped or not: `\{` cannot keep a lone brace from ending the field.
@@ -51,7 +51,12 @@ def bibliography_bibtex(references: list[Reference]) -> str:
 
 
 def _person(person: dict) -> str:
-    return person.get("literal") or ", ".join(p for p in (person.get("family"), person.get("given")) if p)
+    """A RIS name: `Family, Given[, Suffix]`; a corporate name without commas, which RIS readers
+    (Zotero, EndNote) would take as the Last, First separator ("Milliman, Inc." → "Milliman Inc.")."""
+    if person.get("literal"):
+        return " ".join(person["literal"].replace(",", " ").split())
+    family = " ".join(p for p in (person.get("non-dropping-particle"), person.get("family")) if p)
+    return ", ".join(p for p in (family, person.get("given"), person.get("suffix")) if p)
 
 
 def ris(items: list[dict]) -> str:
@@ -85,8 +90,15 @@ def ris(items: list[dict]) -> str:
             record["urls"] = [item["URL"]]
         if item.get("note"):
             record["notes"] = [item["note"]]
-        records.append(record)
+        records.append({k: _one_line(v) for k, v in record.items()})
     return rispy.dumps(records, implementation=_RisWriter)
+
+
+def _one_line(value):
+    """RIS is one tag per line: a line break inside a value would start a tag (`ER  -` ends the record)."""
+    if isinstance(value, list):
+        return [_one_line(v) for v in value]
+    return " ".join(str(value).split())
 
 
 def csl_json(items: list[dict]) -> str:

@@ -24,7 +24,7 @@ def cite_outputs(catalog, config) -> dict[str, str]:
         files[f"{stem}.bib"] = exports.reference_bibtex(reference)
         files[f"{stem}.ris"] = exports.ris([item])
         files[f"{stem}.json"] = exports.csl_json([item])
-    data = downloads.data_files(catalog)
+    data = downloads.data_files(catalog, config.site_url)
     files.update(data)
     files[downloads.DOC] = downloads.downloads_page(catalog, config, data)
     return files

@@ -27,6 +27,7 @@ class PageCitations:
         self.styler = styler(style)
         self.page_url = page_url
         self.order: list[str] = []  # known keys, in order of first citation
+        self.with_coins = True  # False on a page that is itself a citable work (metadata.citable_pages)
 
     def _number(self, key: str) -> int:
         if key not in self.order:
@@ -60,7 +61,7 @@ class PageCitations:
             rows.append(
                 f'<li id="cite-{urls.anchor(key)}">{formatted[key].html} '
                 f'<a class="pcor-ref-link" href="{html.escape(target)}">(in the hub\'s references)</a>'
-                f"{metadata.coins_span(by_id[key])}</li>"
+                f"{metadata.coins_span(by_id[key]) if self.with_coins else ''}</li>"
             )
         tag = "ol" if self.styler.numeric else "ul"
         body = f'<{tag} class="pcor-cited">' + "".join(rows) + f"</{tag}>"

@@ -27,6 +27,7 @@ class RecordCitations(PageCitations, RecordPart):
         self.config = config
         self.item = item
         self.csl = exports.record_csl(item, config)
+        self.with_coins = item.kind.name not in metadata.SELF_PUBLISHED_KINDS
 
     def markdown_env(self) -> dict:
         return {ENV_KEY: self}
@@ -40,9 +41,9 @@ class RecordCitations(PageCitations, RecordPart):
         formatted = self.styler.format(self.csl).html
         widget = citethis.block(self.page_url, "cite-this", stem, formatted, texts)
         found.append(HtmlSection("Cite this page", Markup(widget), "pcor-cite-section"))
-        data = record_json_ld(self.item, self.catalog, self.config, self.csl)
-        ld = metadata.json_ld(data) if data else ""  # an event's page carries the convening feature's `Event`
-        found.append(HtmlSection("", Markup(ld + citethis.script_tag(self.page_url)), "pcor-structured-data"))
+        data = record_json_ld(self.item, self.catalog, self.config, self.csl) if self.item.kind.name in metadata.SCHEMA_TYPES else None
+        structured = (metadata.json_ld(data) if data else "") + citethis.script_tag(self.page_url)
+        found.append(HtmlSection("", Markup(structured), "pcor-structured-data"))
         return found
 
     def head_yaml(self) -> Markup:
@@ -61,16 +62,14 @@ def cite_stem(item) -> str:
     return f"cite/{item.kind.name}/{item.id}"
 
 
-def record_json_ld(item, catalog, config, csl: dict) -> dict | None:
+def record_json_ld(item, catalog, config, csl: dict) -> dict:
     record = item.record
     kind = item.kind.name
-    if kind in metadata.JSON_LD_ELSEWHERE:
-        return None
     data: dict = {"@context": "https://schema.org", "@type": metadata.SCHEMA_TYPES.get(kind, "WebPage"),
                   "name": record.title, "description": strip(record.summary)}
     if csl.get("URL"):
         data["url"] = csl["URL"]
-    if record.last_reviewed:
+    if record.last_reviewed and data["@type"] in metadata.CREATIVE_WORKS:
         data["dateModified"] = record.last_reviewed.isoformat()
     if kind == "study":
         data["funder"] = {"@type": "Organization", "name": "Patient-Centered Outcomes Research Institute"}

@@ -4,6 +4,7 @@
 * `episodes`: files beside episode records, read and checked once (the feature's check);
 * `page`: the episode page sections and the index page's subscribe box;
 * `feed`: RSS 2.0 + itunes + Podcasting 2.0 feed, JSON chapters, HTML transcripts, copied media;
+* `structured`: the episode page's schema.org PodcastEpisode (date, series, audio, transcript);
 * `vtt`, `media`: WebVTT reader; audio (mutagen) and artwork (Pillow) facts.
 """
 
@@ -12,18 +13,23 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ... import urls
-from ...plugin.feature import CheckContext, Feature, RecordPart
+from ...plugin.feature import CheckContext, Feature, HtmlSection, RecordPart
 from .episodes import Podcast, load_podcast
 from .feed import podcast_outputs
 from .page import episode_sections, podcast_index_html
+from .structured import episode_json_ld
 
 
 class _EpisodePart(RecordPart):
-    def __init__(self, sections):
+    def __init__(self, sections, structured: str):
         self._sections = sections
+        self._structured = structured
 
     def sections(self):
         return self._sections
+
+    def end_sections(self):
+        return [HtmlSection("", Markup(self._structured), "pcor-structured-data")]
 
 
 class PodcastFeature(Feature):
@@ -38,7 +44,9 @@ class PodcastFeature(Feature):
         files = state.episodes.get(item.id) if item.kind.name == "episode" else None
         if files is None:
             return None
-        return _EpisodePart(episode_sections(files, urls.record(item.kind, item.id), site.markdown))
+        url = urls.record(item.kind, item.id)
+        structured = episode_json_ld(files, state, site.config, site.description(item.record.summary))
+        return _EpisodePart(episode_sections(files, url, site.markdown), structured)
 
     def index_html(self, kind, site, url, state: Podcast):
         return podcast_index_html(state, site.config, url) if kind.name == "episode" else Markup("")

@@ -100,7 +100,8 @@ def transcript_html(files: EpisodeFiles, language: str) -> str:
             continue
         if cue.speaker:
             rows.append(Markup("<cite>{0}:</cite>").format(cue.speaker))
-        rows.append(Markup("<time>{0}</time>").format(vtt.clock(cue.start)))
+        # `<time>` text must be a valid time value; "1:35" is not, so the value is a duration.
+        rows.append(Markup('<time datetime="PT{0}S">{1}</time>').format(int(cue.start), vtt.clock(cue.start)))
         rows.append(Markup("<p>{0}</p>").format(cue.text))
     title = escape(f"Transcript: {files.record.title}")
     return (

@@ -2,7 +2,9 @@
 
 Everything here is built from escaped parts (markupsafe) or sanitised Markdown. The player is the
 browser's own `<audio controls>` (keyboard operable, labelled, never autoplaying); chapter and
-transcript times are `#t=SECONDS` links that `assets/podcast.js` turns into seeks.
+transcript times are links to the audio itself with a media fragment (`AUDIO#t=SECONDS`): without
+JavaScript the browser opens the audio at that time; `assets/podcast.js` turns them into seeks of
+the page's player (and still follows a page address ending in `#t=SECONDS`).
 """
 
 from __future__ import annotations
@@ -21,14 +23,18 @@ SCRIPT = "assets/podcast.js"
 FORMAT_NAMES = {"audio/mpeg": "MP3", "audio/x-m4a": "M4A"}
 
 
-def _seek(seconds: float, label: str) -> Markup:
+def _seek(seconds: float, label: str, src: str) -> Markup:
     at = int(seconds)
-    return Markup('<a class="pcor-seek" href="#t={0}" data-pcor-seek="{0}">{1}</a>').format(at, label)
+    return Markup('<a class="pcor-seek" href="{2}#t={0}" data-pcor-seek="{0}">{1}</a>').format(at, label, src)
+
+
+def _audio_src(files: EpisodeFiles, url: str) -> str:
+    return urls.relative(url, files.audio_href) if files.local_audio else files.audio_href
 
 
 def _player(files: EpisodeFiles, url: str) -> Markup:
     record = files.record
-    src = urls.relative(url, files.audio_href) if files.local_audio else files.audio_href
+    src = _audio_src(files, url)
     duration = f" ({vtt.clock(files.duration)})" if files.duration else ""
     kind = FORMAT_NAMES.get(files.mime, "audio")
     details = ", ".join(p for p in (kind, file_size(files.length)) if p)
@@ -49,16 +55,16 @@ def _player(files: EpisodeFiles, url: str) -> Markup:
     return Markup("\n").join(p for p in parts if p)
 
 
-def _chapters(files: EpisodeFiles) -> Markup:
+def _chapters(files: EpisodeFiles, src: str) -> Markup:
     rows = []
     for chapter in files.record.chapters:
         more = Markup(' <span class="pcor-note">(<a href="{0}">more about this</a>)</span>').format(chapter.url) if chapter.url else ""
         rows.append(Markup('<li>{0} {1}{2}</li>').format(
-            _seek(chapter.start, vtt.clock(chapter.start)), chapter.title, more))
+            _seek(chapter.start, vtt.clock(chapter.start), src), chapter.title, more))
     return Markup('<ol class="pcor-chapters">\n{0}\n</ol>').format(Markup("\n").join(rows))
 
 
-def _transcript(files: EpisodeFiles) -> Markup:
+def _transcript(files: EpisodeFiles, src: str) -> Markup:
     if files.transcript is None:
         return Markup("<p>The transcript could not be read.</p>")
     rows = []
@@ -66,7 +72,7 @@ def _transcript(files: EpisodeFiles) -> Markup:
         if not cue.text:
             continue
         speaker = Markup('<span class="pcor-speaker">{0}:</span> ').format(cue.speaker) if cue.speaker else ""
-        rows.append(Markup('<p>{0} {1}{2}</p>').format(_seek(cue.start, vtt.clock(cue.start)), speaker, cue.text))
+        rows.append(Markup('<p>{0} {1}{2}</p>').format(_seek(cue.start, vtt.clock(cue.start), src), speaker, cue.text))
     return Markup('<div class="pcor-transcript" data-pagefind-body>\n{0}\n</div>').format(Markup("\n").join(rows))
 
 
@@ -75,8 +81,8 @@ def episode_sections(files: EpisodeFiles, url: str, markdown: Markdown) -> list[
     if files.record.show_notes:
         sections.append(HtmlSection("Show notes", Markup(markdown.render(files.record.show_notes))))
     if files.record.chapters:
-        sections.append(HtmlSection("Chapters", _chapters(files)))
-    sections.append(HtmlSection("Transcript", _transcript(files)))
+        sections.append(HtmlSection("Chapters", _chapters(files, _audio_src(files, url))))
+    sections.append(HtmlSection("Transcript", _transcript(files, _audio_src(files, url))))
     return sections
 
 
