@@ -139,7 +139,7 @@ def test_overview_counts_activities_by_area_and_region(built_cycle_hub):
 def test_activity_in_a_region_that_does_not_exist(cycle_copy):
     edit(cycle_copy, "content/activity/fixture-telehealth-pilot.yml", "region: fixture-region-two", "region: fixture-regoin")
     assert reported(cycle_copy) == [("content/activity/fixture-telehealth-pilot.yml", 3, "E302",
-                                         "region: no region with id 'fixture-regoin'; did you mean 'fixture-region'?")]
+                                         "region: no region with id 'fixture-regoin'; did you mean 'fixture-region'? Allowed: fixture-region, fixture-region-two")]
 
 
 def test_session_ending_before_it_starts(cycle_copy):
