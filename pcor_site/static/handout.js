@@ -31,7 +31,9 @@ function save(ids) {
 
 function label(button, on, title) {
   button.setAttribute("aria-pressed", on ? "true" : "false");
-  button.textContent = on ? "Remove from handout" : "Add to handout";
+  // the page's own record says so, so it is not confused with the toggles of the records it lists
+  const what = button.dataset.page ? " this page" : "";
+  button.textContent = on ? `Remove${what} from handout` : `Add${what} to handout`;
   button.setAttribute("aria-label", (on ? "Remove from handout: " : "Add to handout: ") + title);
 }
 
@@ -42,6 +44,7 @@ function equip(element) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "md-button pcor-handout-toggle";
+  if (element.classList.contains("pcor-handout-pick")) button.dataset.page = "1";
   label(button, picked().includes(id), title);
   button.addEventListener("click", (event) => {
     event.preventDefault();
