@@ -36,8 +36,9 @@ schemas: $(STAMP)  ## rewrite the committed JSON Schemas in schemas/
 golden: $(STAMP)  ## refresh the golden docs tree and snapshot reports after an intended change
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_rules.py tests/test_pitfalls.py -q
 
-bench: $(STAMP)  ## print build and check timings at 1,000 and 5,000 records
+bench: $(STAMP)  ## build timings at 1,000 and 5,000 records; pcor-site beside plain MkDocs and each engine; edit loop
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_engines.py
 
 clean:
 	rm -rf site build mkdocs.generated.yml

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__
 from .config import ConfigError
 from .diagnostics import RENDERERS, Diagnostic
+from .engines import DEFAULT_ENGINE, ENGINES
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -60,7 +61,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from .build import build
 
-    result = build(args.root, args.out, strict=args.strict)
+    result = build(args.root, args.out, strict=args.strict, engine=args.engine)
     diagnostics = result.check.diagnostics + result.diagnostics
     _report(diagnostics, args.format)
     if not result.ok:
@@ -73,8 +74,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from .serve import serve
 
-    serve(args.root, args.address)
-    return EXIT_OK
+    return serve(args.root, args.address)
 
 
 def cmd_new(args) -> int:
@@ -139,6 +139,8 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
     p = commands.add_parser("build", parents=[root_parent, formats], help="check, then build the site (output only on success)")
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: ROOT/site)")
+    p.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                   help=f"site engine that renders the compiled pages (default: {DEFAULT_ENGINE}, i.e. MkDocs 1.6 + Material)")
     p.set_defaults(func=cmd_build)
     p = commands.add_parser("serve", parents=[root_parent], help="live preview; saving a record refreshes its page")
     p.add_argument("--address", default="127.0.0.1:8000", help="host:port to listen on (default: 127.0.0.1:8000)")

@@ -20,6 +20,7 @@ GENERATED: dict[str, str] = {
     "landscape": "the landscape overview",
     "references": "the references page",
     "evidence-tiers": "the evidence tiers page",
+    "question-bank": "the question bank for purchasers",
     "priority-areas": "the priority areas index",
     "cite": "the 'Cite this' files",
     "podcast": "the podcast feed",

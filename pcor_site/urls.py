@@ -7,6 +7,7 @@ under a project sub-path (https://ORG.github.io/REPO/) and at a domain root alik
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlencode
 
 from .schema import Kind
 
@@ -64,6 +65,12 @@ def evidence_tiers() -> str:
 
 def evidence_tier(id: str) -> str:
     return f"evidence-tiers/#tier-{id}"
+
+
+def explore(from_url: str, **filters: str) -> str:
+    """A relative link to Explore with its filters set (e.g. kind="practice", area="network-access")."""
+    query = urlencode([(key, value) for key, value in filters.items() if value])
+    return relative(from_url, "explore/") + (f"?{query}" if query else "")
 
 
 def references() -> str:

@@ -2,7 +2,7 @@
 
 It refuses two outputs to one path (also when they differ only in case, which breaks on macOS
 and Windows checkouts) and any path that would leave the tree; it rewrites a file only when its
-bytes changed, so MkDocs' live reload and file mtimes stay quiet; it removes files that are no
+bytes changed (the manifest too), so a watcher sees nothing and file mtimes stay quiet; it removes files that are no
 longer generated, using a manifest so nothing outside its own output is ever deleted.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = ".pcor-manifest.json"
@@ -25,6 +25,7 @@ class WriteReport:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    changed: list[str] = field(default_factory=list)  # paths written or removed, for an incremental engine run
 
 
 def _check_path(rel: str) -> None:
@@ -65,11 +66,15 @@ def write_tree(out: Path, outputs: dict[str, str | bytes]) -> WriteReport:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         report.written += 1
+        report.changed.append(rel)
     for rel in sorted(previous - set(outputs)):
         _check_path(rel)
         stale = out / rel
         if stale.is_file():
             stale.unlink()
             report.removed += 1
-    manifest_path.write_text(json.dumps(sorted(outputs), indent=0), encoding="utf-8")
+            report.changed.append(rel)
+    manifest = json.dumps(sorted(outputs), indent=0)
+    if previous != set(outputs) or not manifest_path.is_file():  # an unchanged tree leaves every file as it was
+        manifest_path.write_text(manifest, encoding="utf-8")
     return report

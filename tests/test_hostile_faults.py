@@ -68,7 +68,7 @@ def test_really_read_only_parent(tmp_path):
         parent.chmod(0o755)
 
 
-def _fake_engine(root, site_dir):
+def _fake_engine(root, site_dir, *engine):
     _site(site_dir, "new")
     return []
 

@@ -142,7 +142,9 @@ def test_record_page_has_chart_table_toggle_downloads_and_embed(built):
     assert links == {"Chart as SVG": "fixture-chart.svg", "Chart as PNG (for slides and social media)": "fixture-chart.png",
                      "Data as CSV": "fixture-chart.csv"}
     embed = box.find('.//code[@data-pcor-embed]').text_content()
-    assert '<img src="fixture-chart.svg" alt="Bar chart of two fixture figures; the second is larger."' in embed
+    # absolute addresses: the snippet works pasted into another site (issue 14)
+    assert '<img src="http://127.0.0.1:8000/infographics/fixture-chart/fixture-chart.svg" alt="Bar chart of two fixture figures; the second is larger."' in embed
+    assert '<a href="http://127.0.0.1:8000/infographics/fixture-chart/">Data and full description</a>' in embed
     assert "Source: https://example.org/figure" in embed
     assert re.search(r'<script src="[./]*assets/infographics\.js" defer></script>', page)
 

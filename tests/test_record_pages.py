@@ -84,7 +84,7 @@ def test_summary_first_then_facts_then_body(built_hub, catalog):
 def test_kind_label_and_tier_badge_link_to_the_tier_criteria(built_hub, catalog):
     page = outline(html_of(built_hub, "practice", "fixture-practice", catalog))
     kind = [a for a, _, _ in page.links if a.get("class") == "pcor-kind"]
-    tier = [(a, text) for a, _, text in page.links if a.get("class") == "pcor-tier"]
+    tier = [(a, text) for a, _, text in page.links if (a.get("class") or "").startswith("pcor-tier ")]
     assert kind and kind[0]["href"] == "../"
     assert tier and tier[0][1] == "Evidence: Strong"
     href = tier[0][0]["href"]
@@ -95,10 +95,11 @@ def test_kind_label_and_tier_badge_link_to_the_tier_criteria(built_hub, catalog)
 
 def test_related_records_and_backlinks_are_grouped_by_kind(built_hub, catalog):
     practice = outline(html_of(built_hub, "practice", "fixture-practice", catalog))
-    for heading in ("PCORI-funded studies", "Tools and resources", "Sources"):
+    for heading in ("Studies behind this practice", "How to put it in place", "Related", "Sources and references"):
         assert heading in practice.headings
+    assert "Practices that use this" not in practice.headings
     study = outline(html_of(built_hub, "study", "fixture-study", catalog))
-    assert "Practices that use this" in study.headings  # the practice behind which the study stands
+    assert "Practices this study supports" in study.headings  # the practice behind which the study stands
     tool = outline(html_of(built_hub, "tool", "fixture-tool", catalog))
     assert "Practices that use this" in tool.headings
 

@@ -11,9 +11,9 @@ from .. import reliability, urls
 from ..catalog import Catalog
 from ..config import HubConfig
 from ..text.markdown import Markdown
-from ..text.plain import shorten
+from ..text.plain import first_sentence, shorten
 from .sources import source_view
-from .views import LinkView, SourceView
+from .views import LinkView, SourceView, TierBadge
 
 
 @dataclass
@@ -64,7 +64,18 @@ class SiteContext:
         return self._titles[title.casefold()]
 
     def item_link(self, item, from_url: str, note: str = "") -> LinkView:
-        return LinkView(item.record.title, urls.relative(from_url, urls.record(item.kind, item.id)), note, item.kind.label)
+        return LinkView(item.record.title, urls.relative(from_url, urls.record(item.kind, item.id)), note, item.kind.label,
+                        tier=self.tier_badge(getattr(item.record, "evidence_tier", None), from_url),
+                        record_id=item.id, record_kind=item.kind.name)
+
+    def tier_badge(self, tier_id: str | None, from_url: str) -> TierBadge | None:
+        """The badge of an evidence tier (None when the record has none): text, shape and colour."""
+        term = self.catalog.term("evidence_tiers", tier_id) if tier_id else None
+        if term is None:
+            return None
+        scale = len(self.catalog.terms("evidence_tiers"))
+        return TierBadge(term.id, term.label, term.rank, scale, first_sentence(term.description),
+                         urls.relative(from_url, urls.evidence_tier(term.id)))
 
     def reference_link(self, key: str, from_url: str) -> LinkView:
         reference = self.catalog.bibliography.get(key)

@@ -37,6 +37,12 @@ if TYPE_CHECKING:  # annotations only: nothing here is imported at run time
     from .context import ReferenceLabels, SiteContext
 
 
+#: Where a feature's section (from `RecordPart.sections()`) goes on a record page, in reading
+#: order: "do" next to the asks and steps, before the body; "body" after the body (the default),
+#: before the tools, the related block and the sources.
+SECTION_PLACES = ("do", "body")
+
+
 @dataclass
 class HtmlSection:
     """A section of a record page. `html` must be built from escaped or sanitised parts only."""
@@ -44,6 +50,7 @@ class HtmlSection:
     heading: str
     html: Markup
     css: str = ""
+    place: str = "body"  # one of SECTION_PLACES
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,7 @@ class RecordPart:
         return {}
 
     def sections(self) -> list[HtmlSection]:
-        """Sections after the body, before the lists of links."""
+        """Sections in the page's reading order, placed by their `place` (see SECTION_PLACES)."""
         return []
 
     def end_sections(self) -> list[HtmlSection]:

@@ -1,6 +1,10 @@
 """Steps that run on the built site before it replaces the previous one: the safety gate on every
 page, then the features' steps (e.g. the search index), then each page's Content-Security-Policy.
-Any diagnostic stops the swap, so the previous site stays as it was."""
+Any diagnostic stops the swap, so the previous site stays as it was.
+
+The gate and the CSP read and write each page on its own, so on a large site they run in worker
+processes on every core (`workers.py`); the preview passes only the pages the engine re-rendered.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +12,41 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from .gate import add_csp, content_security_policy, scan_page  # noqa: F401  (the gate's API)
+from .workers import add_csp_to, scan_pages
 
 
 def post_build(site_dir: Path, site=None) -> list[Diagnostic]:
     """Gate every page, run the features' steps, then add each page's CSP. `site`: the build's
     `plugin.context.SiteContext` (None runs the gate and the CSP only)."""
+    return post_build_pages(site_dir, sorted(site_dir.rglob("*.html")), site)
+
+
+def post_build_pages(site_dir: Path, pages: list[Path], site=None) -> list[Diagnostic]:
+    """The same steps with the gate and the CSP on `pages` only (the others were done before)."""
+    problems = gate_pages(site_dir, pages)
+    if problems:
+        return problems
+    problems = feature_steps(site_dir, site)
+    if problems:
+        return problems
+    add_csp_to(pages)
+    return problems
+
+
+def gate_pages(site_dir: Path, pages: list[Path]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     if not (site_dir / "index.html").is_file():
         problems.append(Diagnostic.of("E902", "site/index.html", 1, 1, "the engine produced no home page"))
-    pages = sorted(site_dir.rglob("*.html"))
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        rel = "site/" + page.relative_to(site_dir).as_posix()
-        for line, message in scan_page(text).problems:
-            problems.append(Diagnostic.of("E902", rel, line, 1, message))
-    if problems:
-        return problems
+    for page, line, message in scan_pages(pages):
+        problems.append(Diagnostic.of("E902", "site/" + page.relative_to(site_dir).as_posix(), line, 1, message))
+    return problems
+
+
+def feature_steps(site_dir: Path, site=None) -> list[Diagnostic]:
+    """The features' post-build steps (the search index), which read the gated pages."""
+    problems: list[Diagnostic] = []
     for feature in site.features if site is not None else ():
         problems += feature.post_build(site_dir, site, site.state(feature))
         if problems:
-            return problems
-    for page in pages:
-        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
+            break
     return problems

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..cache import cached_text, key_of
 from .base import Record
 from .kinds.activity import Activity
 from .kinds.dissemination import Dissemination
@@ -126,7 +128,18 @@ def vocabulary_schema(name: str, model: type[BaseModel]) -> dict:
 
 def all_schemas(terms: dict[str, list[str]] | None = None) -> dict[str, str]:
     """File name → JSON text, for every kind and vocabulary: a pure function of the kinds and of
-    `terms` (vocabulary name → term ids), which become `enum`s so editors offer them. Deterministic."""
+    `terms` (vocabulary name → term ids), which become `enum`s so editors offer them. Deterministic.
+    Cached by a hash of what makes them: `terms`, the source of this package (models,
+    vocabularies) and pydantic's version."""
+    import pydantic
+
+    sources = sorted(Path(__file__).parent.rglob("*.py"))
+    key = key_of(pydantic.VERSION, json.dumps(terms, sort_keys=True, ensure_ascii=False),
+                 *(f"{p.relative_to(Path(__file__).parent).as_posix()}\n{p.read_text(encoding='utf-8')}" for p in sources))
+    return json.loads(cached_text("schemas", key, lambda: json.dumps(_make_schemas(terms), sort_keys=True)))
+
+
+def _make_schemas(terms: dict[str, list[str]] | None = None) -> dict[str, str]:
     files = {f"{k.name}.schema.json": kind_schema(k, terms) for k in KINDS.values()}
     files.update({f"vocab-{n}.schema.json": vocabulary_schema(n, m) for n, m in VOCABULARIES.items()})
     return {name: json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n" for name, schema in files.items()}

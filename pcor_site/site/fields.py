@@ -1,5 +1,5 @@
 """A record's own fields on its page: facts, lists of linked records and references, text
-sections, and the records that link to it (backlinks), in the order the schema declares them."""
+sections, and the records that link to it (backlinks; site/related.py groups them), in the order the schema declares them."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ import typing
 
 from ..plugin.context import SiteContext
 from ..plugin.views import Fact, ListSection, TextSection
-from ..schema import KINDS
 from ..schema.base import Record
 from ..schema.refs import marker_of
 from ..schema.types import BibRef, RecordRef, VocabRef
 from ..validate import Item
-from .labels import BACKLINK_HEADINGS, FACT_LABELS, LINK_HEADINGS, SECTION_FIELDS, SECTION_TITLES
+from .labels import FACT_LABELS, LINK_HEADINGS, SECTION_FIELDS, SECTION_TITLES
 
 
 def items_of(site: SiteContext, kind: str, ids: list[str]) -> list[Item]:
@@ -51,9 +50,9 @@ def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: froz
         values = value if isinstance(value, list) else [value]
         if isinstance(marker, RecordRef):
             links.append(ListSection(LINK_HEADINGS.get(name, name.replace("_", " ").capitalize()),
-                                     [site.item_link(i, url) for i in items_of(site, marker.kind, values)]))
+                                     [site.item_link(i, url) for i in items_of(site, marker.kind, values)], key=name))
         elif isinstance(marker, BibRef):
-            links.append(ListSection(LINK_HEADINGS.get(name, "References"), [site.reference_link(k, url) for k in values]))
+            links.append(ListSection(LINK_HEADINGS.get(name, "References"), [site.reference_link(k, url) for k in values], key=name))
         elif isinstance(marker, VocabRef):
             if name in ("evidence_tier", "action_types"):
                 continue
@@ -61,9 +60,9 @@ def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: froz
             facts.append(Fact(_label(name), ", ".join(labels)))
         elif name in SECTION_TITLES and name not in shown_elsewhere:
             if name in ("sessions", "methods"):
-                texts.append(TextSection(SECTION_TITLES[name], [f"{s.title}: {s.summary}" if s.summary else s.title for s in values]))
+                texts.append(TextSection(SECTION_TITLES[name], [f"{s.title}: {s.summary}" if s.summary else s.title for s in values], key=name))
             else:
-                texts.append(TextSection(SECTION_TITLES[name], [str(v) for v in values], copyable=name == "asks"))
+                texts.append(TextSection(SECTION_TITLES[name], [str(v) for v in values], copyable=name == "asks", key=name))
         elif name in SECTION_FIELDS or name in shown_elsewhere:
             continue
         elif name.endswith("url") or name.endswith("urls") or name == "website":
@@ -73,29 +72,12 @@ def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: froz
     return facts, links, texts
 
 
-def related(site: SiteContext, item: Item, url: str) -> list[ListSection]:
-    found = [site.catalog.items[k] for k in item.record.related if k in site.catalog.items]
-    return [ListSection("Related", [site.item_link(i, url) for i in found])] if found else []
-
-
-def backlinks(site: SiteContext, item: Item, url: str) -> list[ListSection]:
-    """Records that point here, grouped by kind in registry order (e.g. modules that teach a practice)."""
-    grouped: dict[str, list[Item]] = {}
-    seen: set[str] = set()  # keys, not list membership: a region can have thousands of backlinks
+def backlinked(site: SiteContext, item: Item) -> list[Item]:
+    """Records that point here (for a region, also the records tagged with it), each once."""
+    found: list[Item] = []
     for link in site.catalog.backlinks.get(item.key, []):
-        grouped.setdefault(link.source.kind.name, [])
-        if link.source.key not in seen:
-            seen.add(link.source.key)
-            grouped[link.source.kind.name].append(link.source)
+        if link.source not in found:
+            found.append(link.source)
     if item.kind.name == "region":
-        for tagged in site.catalog.items.values():
-            if item.id in tagged.record.regions and tagged.key not in seen:
-                seen.add(tagged.key)
-                grouped.setdefault(tagged.kind.name, []).append(tagged)
-    sections = []
-    for kind in KINDS.values():
-        if kind.name in grouped:
-            found = sorted(grouped[kind.name], key=lambda i: i.record.title.casefold())
-            heading = BACKLINK_HEADINGS.get(kind.name, f"{kind.plural} linking here")
-            sections.append(ListSection(heading, [site.item_link(i, url) for i in found]))
-    return sections
+        found += [t for t in site.catalog.items.values() if item.id in t.record.regions and t not in found]
+    return found

@@ -1,4 +1,4 @@
-"""The words of record pages: headings of linked lists and backlinks, labels of facts, titles of
+"""The words of record pages: headings of linked lists, labels of facts, titles of
 text sections, and the fields the core shows in their own places (features add theirs)."""
 
 from __future__ import annotations
@@ -38,13 +38,6 @@ SECTION_FIELDS = {
     "title", "summary", "sources", "cautions", "last_reviewed", "related", "asks", "outcomes", "objectives",
     "key_points", "discussion_questions", "steps", "definition", "sessions", "methods", "pcori_funding",
     "nav_title",
-}
-BACKLINK_HEADINGS = {
-    "practice": "Practices that use this", "module": "Curriculum modules that teach this",
-    "strategy": "Purchasing strategies that use this", "gap": "Evidence gaps that mention this",
-    "study": "Studies linking here", "tool": "Tools linking here", "region": "RESET Regions linking here",
-    "organization": "Organizations linking here", "event": "Events linking here", "episode": "Podcast episodes on this",
-    "infographic": "Infographics on this", "term": "Glossary terms linking here", "page": "Pages linking here",
 }
 SECTION_TITLES = {
     "definition": "Definition", "objectives": "Learning objectives", "key_points": "Key points",

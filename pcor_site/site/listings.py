@@ -4,14 +4,33 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import reliability, urls
+from .. import urls
 from ..plugin.context import SiteContext
 from ..plugin.views import IndexPage, LinkView, ListSection, TierView
 from ..schema import KINDS, Kind
+from ..text.plain import title_case
+
+#: The most records a list shows on a listing page; the rest are one click away in Explore, so a
+#: page stays the same size however large the hub grows (DESIGN: linear at scale).
+LIST_LIMIT = 40
+#: Per kind on a priority-area page, which lists every kind tagged with the area.
+AREA_LIMIT = 10
 
 
 def _listed(site: SiteContext, items, url: str) -> list[LinkView]:
     return [site.item_link(i, url, site.description(i.record.summary, 200)) for i in items]
+
+
+def _has_explore(site: SiteContext) -> bool:
+    return any("explore/" in f.addresses(site.catalog) for f in site.features)
+
+
+def bounded(site: SiteContext, heading: str, items: list, url: str, limit: int = 0, **filters: str) -> ListSection:
+    """A list of at most `limit` (LIST_LIMIT) records; when there are more, a link to all of them in Explore."""
+    limit = limit or LIST_LIMIT
+    more = urls.explore(url, **filters) if len(items) > limit and _has_explore(site) else ""
+    shown = items[:limit] if more else items
+    return ListSection(heading, _listed(site, shown, url), total=len(items), more_url=more)
 
 
 def kind_index(site: SiteContext, kind: Kind) -> IndexPage:
@@ -25,9 +44,9 @@ def kind_index(site: SiteContext, kind: Kind) -> IndexPage:
         for term in site.catalog.terms(vocabulary):
             found = [i for i in items if getattr(i.record, field) == term.id]
             if found:
-                sections.append(ListSection(term.label, _listed(site, found, url)))
+                sections.append(bounded(site, term.label, found, url, kind=kind.name))
     else:
-        sections = [ListSection(f"All {kind.plural.lower()} ({len(items)})", _listed(site, items, url))]
+        sections = [bounded(site, title_case(f"All {kind.plural} ({len(items)})"), items, url, kind=kind.name)]
     intro_html = Markup("\n").join(html for f in site.features if (html := f.index_html(kind, site, url, site.state(f))))
     return IndexPage(url, urls.doc_for(url, section=True), kind.plural, kind.intro, kind.intro, sections=sections, intro_html=intro_html)
 
@@ -38,7 +57,8 @@ def tagged_sections(site: SiteContext, vocab: str, term_id: str, url: str) -> li
     for kind in KINDS.values():
         found = sorted({i.key: i for i in tagged if i.kind.name == kind.name}.values(), key=lambda i: i.record.title.casefold())
         if found:
-            sections.append(ListSection(f"{kind.plural} ({len(found)})", _listed(site, found, url)))
+            filters = {"kind": kind.name, "area" if vocab == "priority_areas" else vocab: term_id}
+            sections.append(bounded(site, title_case(f"{kind.plural} ({len(found)})"), found, url, AREA_LIMIT, **filters))
     return sections
 
 
@@ -71,31 +91,11 @@ def tiers(site: SiteContext) -> tuple[IndexPage, list[TierView]]:
     vocabulary = site.catalog.vocabularies.get("evidence_tiers")
     views = []
     for term in sorted(site.catalog.terms("evidence_tiers"), key=lambda t: t.rank):
-        count = len(site.catalog.tagged.get(("evidence_tiers", term.id), []))
-        views.append(TierView(urls.anchor(term.id), term.label, term.description, term.criteria, term.requires_evidence, count))
+        found = sorted({i.key: i for i in site.catalog.tagged.get(("evidence_tiers", term.id), [])}.values(),
+                       key=lambda i: i.record.title.casefold())
+        views.append(TierView(urls.anchor(term.id), term.label, term.description, term.criteria, term.requires_evidence,
+                              len(found), site.tier_badge(term.id, url),
+                              bounded(site, f"Records in this tier ({len(found)})", found, url, tier=term.id)))
     title = vocabulary.title if vocabulary else "Evidence tiers"
     intro = vocabulary.introduction if vocabulary and vocabulary.introduction else "How the hub rates the strength of evidence."
     return IndexPage(url, urls.doc_for(url), title, intro, intro), views
-
-
-def home(site: SiteContext) -> IndexPage:
-    url = urls.home()
-    catalog = site.catalog
-    areas = [LinkView(t.label, urls.relative(url, urls.priority_area(t.id)), t.description) for t in catalog.terms("priority_areas")]
-    kinds = []
-    for kind in KINDS.values():
-        count = len(catalog.of_kind(kind.name))
-        if count and kind.name != "page":
-            note = " ".join(filter(None, (kind.intro, reliability.study_count_note(catalog) if kind.name == "study" else "")))
-            kinds.append(LinkView(f"{kind.plural} ({count})", urls.relative(url, urls.kind_index(kind)), note))
-    regions = [site.item_link(i, url) for i in sorted(catalog.of_kind("region"), key=lambda i: i.record.title.casefold())]
-    pages = _listed(site, sorted(catalog.of_kind("page"), key=lambda i: i.id), url)
-    sections = [s for s in (
-        ListSection("Priority areas", areas) if areas else None,
-        ListSection("Browse the hub", kinds) if kinds else None,
-        ListSection("RESET Regions", regions) if regions else None,
-        ListSection("About the projects", pages) if pages else None,
-    ) if s]
-    intro = site.config.site_description or site.config.site_name
-    end_html = Markup("\n").join(html for f in site.features if (html := f.home_html(site, site.state(f))))
-    return IndexPage(url, "index.md", site.config.site_name, intro, intro, sections=sections, end_html=end_html)

@@ -15,6 +15,7 @@ from ..plugin.templates import render, safe_html
 from ..schema import KINDS
 from ..write import WriteError
 from . import listings
+from .home import home_page
 from .record import record_page
 
 
@@ -44,7 +45,7 @@ class _Pages(dict):
 def render_site(site: SiteContext) -> dict[str, str | bytes]:
     """Every page of the docs tree, keyed by its path. Pure: same catalog, same output."""
     outputs = _Pages()
-    outputs.put("index.md", render("index.md.j2", page=safe_html(listings.home(site))))
+    outputs.put("index.md", render("home.md.j2", page=home_page(site)))
     for kind in KINDS.values():
         if kind.name != "page":
             page = listings.kind_index(site, kind)

@@ -20,6 +20,17 @@
     selectText(target);
     say(button, "Selected: press Ctrl+C (Cmd+C on a Mac) to copy.");
   }
+  // On the References page each format loads from its file the first time its <details> opens.
+  function load(details) {
+    if (!details || !details.dataset.citeSrc || details.dataset.pcorLoaded) { return Promise.resolve(); }
+    details.dataset.pcorLoaded = "1";
+    var code = details.querySelector("pre code");
+    return fetch(details.dataset.citeSrc).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.text();
+    }).then(function (text) { code.textContent = text.replace(/\s+$/, ""); },
+            function () { code.textContent = "This format could not be loaded: use the download link."; delete details.dataset.pcorLoaded; });
+  }
   function setUp(button) {
     if (button.dataset.pcorReady) { return; }
     button.dataset.pcorReady = "1";
@@ -27,15 +38,22 @@
     button.addEventListener("click", function () {
       var target = document.getElementById(button.getAttribute("data-copy-target"));
       if (!target) { return; }
-      var text = target.textContent;
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(function () { say(button, "Copied."); },
-                                                 function () { fallback(button, target); });
-      } else {
-        fallback(button, target);
-      }
+      load(target.closest("details")).then(function () {
+        var text = target.textContent;
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(function () { say(button, "Copied."); },
+                                                   function () { fallback(button, target); });
+        } else {
+          fallback(button, target);
+        }
+      });
     });
   }
-  function init() { Array.prototype.forEach.call(document.querySelectorAll("button.pcor-copy[data-copy-target]"), setUp); }
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("button.pcor-copy[data-copy-target]"), setUp);
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-cite-src]"), function (details) {
+      details.addEventListener("toggle", function () { if (details.open) { load(details); } });
+    });
+  }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

@@ -8,6 +8,7 @@
 // No inline script, no eval, no third-party request: the page's Content-Security-Policy holds.
 
 import { countOf, ownCounts } from "./facets.js";
+import { explainEmpty, markedText, showChips, suggest, tierBadge } from "./explore-hints.js";
 
 const PAGE_SIZE = 20;
 const root = new URL("../", import.meta.url); // assets/explore.js → site root
@@ -20,6 +21,18 @@ const clearButton = document.getElementById("pcor-clear");
 const statusBox = document.getElementById("pcor-status");
 const list = document.getElementById("pcor-results");
 const moreButton = document.getElementById("pcor-more");
+const chips = document.getElementById("pcor-chips");
+const filtersPanel = document.getElementById("pcor-filters");
+const filterCount = document.getElementById("pcor-filter-count");
+const emptyBox = document.getElementById("pcor-empty");
+const suggestBox = document.getElementById("pcor-suggest");
+const wordsUrl = new URL(container.dataset.words || "words.json", location.href).href;
+const tiersUrl = container.dataset.tiers || "";
+// Filters are open beside the results on a wide screen; on a phone they fold away under one
+// button, so the first result shows in the first screen after a search.
+const wide = window.matchMedia("(min-width: 45em)");
+filtersPanel.open = wide.matches;
+wide.addEventListener("change", () => { filtersPanel.open = wide.matches; });
 const fieldsets = Array.from(container.querySelectorAll("fieldset[data-facet]"));
 const FACETS = fieldsets.map((f) => f.dataset.facet);
 const SORTS = Array.from(sortSelect.options).map((o) => o.value);
@@ -99,7 +112,10 @@ function sortFor(s, term) {
 async function loadPagefind() {
   if (pagefind) return pagefind;
   const module = await import(new URL("pagefind/pagefind.js", root).href);
-  await module.options({ baseUrl: root.pathname });
+  // Titles (weight 10) and summaries (6) count above body text (1); long pages are penalised less
+  // than by default (0.75) and repeated body words saturate sooner (0.4, 0.6), so a practice with a
+  // long evidence section still ranks by its title (benchmarks/explore_ranking.py prints the effect).
+  await module.options({ baseUrl: root.pathname, ranking: { pageLength: 0.1, termSaturation: 0.4, termFrequency: 0.6 } });
   await module.init();
   await module.filters(); // loads the filter index, so every search returns counts
   pagefind = module;
@@ -128,11 +144,21 @@ async function run() {
     }
     if (mine !== sequence) return;
     showCounts(counts, s);
+    const active = showChips(chips, container, s.filters, removeFilter);
+    filterCount.textContent = active ? `(${active} active)` : "";
     current = { results: search.results, shown: 0, term };
     list.replaceChildren();
+    emptyBox.hidden = true;
     await showMore(false, mine);
     if (mine !== sequence) return;
     announce(search.results.length, s);
+    await suggest(suggestBox, term, wordsUrl, searchFor);
+    if (!search.results.length) {
+      await explainEmpty(emptyBox, {
+        term, filters: s.filters, container, remove: removeFilter,
+        count: async (filters) => (await engine.search(searchTerm, { filters: filtersFor({ filters }) })).results.length,
+      });
+    }
   } catch (error) {
     if (mine !== sequence) return;
     statusBox.textContent = "The search index could not be loaded. Try reloading the page, or browse the landing pages.";
@@ -186,6 +212,11 @@ async function showMore(moveFocus, token = sequence) {
 function resultItem(data, term) {
   const item = document.createElement("li");
   item.className = "pcor-result";
+  if (data.meta?.record) { // the handout builder's hooks, as on every record list of the pages
+    item.dataset.handoutId = data.meta.record;
+    item.dataset.handoutKind = data.meta.record_kind || "";
+    item.dataset.handoutTitle = data.meta.title || "";
+  }
   const heading = document.createElement("h3");
   const link = document.createElement("a");
   link.href = data.url;
@@ -197,40 +228,12 @@ function resultItem(data, term) {
   kind.className = "pcor-kind";
   kind.textContent = data.meta?.kind || "Record";
   kicker.append(kind);
-  if (data.meta?.tier) {
-    const tier = document.createElement("span");
-    tier.className = "pcor-tier";
-    tier.textContent = `Evidence: ${data.meta.tier}`;
-    kicker.append(" ", tier);
-  }
-  const summary = document.createElement("p");
+  if (data.meta?.tier) kicker.append(" ", tierBadge(data.meta, tiersUrl ? new URL(tiersUrl, location.href).pathname : ""));
+  // the snippet is the record's own summary, its search words marked: never raw metadata or URLs
+  const summary = markedText(document.createElement("p"), data.meta?.summary || "", term);
   summary.className = "pcor-result__summary";
-  summary.textContent = data.meta?.summary || "";
   item.append(heading, kicker, summary); // the title first for heading navigation; CSS shows the kicker above it
-  if (term && data.excerpt) {
-    // Pagefind escapes the page text and adds only <mark> elements; rebuild it from text nodes anyway
-    const excerpt = document.createElement("p");
-    excerpt.className = "pcor-result__excerpt";
-    const parts = data.excerpt.split(/<mark>|<\/mark>/);
-    parts.forEach((part, index) => {
-      let text = decodeEntities(part);
-      if (ALL_RECORDS) text = text.split(ALL_RECORDS).join("").replace(/\s+\.(?=\s|$)/g, ""); // the marker word is not content
-      if (index % 2) {
-        const mark = document.createElement("mark");
-        mark.textContent = text;
-        excerpt.append(mark);
-      } else {
-        excerpt.append(text);
-      }
-    });
-    item.append(excerpt);
-  }
   return item;
-}
-
-function decodeEntities(text) {
-  const doc = new DOMParser().parseFromString(`<!doctype html><body>${text}`, "text/html");
-  return doc.body.textContent || "";
 }
 
 // -- events -----------------------------------------------------------------------------------
@@ -282,6 +285,21 @@ clearButton.addEventListener("click", () => {
 });
 
 moreButton.addEventListener("click", () => showMore(true));
+
+function removeFilter(facet, value) {
+  state.filters[facet] = state.filters[facet].filter((v) => v !== value);
+  showState();
+  saveState(true);
+  run();
+  queryInput.focus();
+}
+
+function searchFor(words) {
+  state.q = words;
+  showState();
+  saveState(true);
+  run();
+}
 
 window.addEventListener("popstate", () => {
   state = readState();

@@ -1,4 +1,4 @@
-"""Plain-text helpers shared by every output: shortening to a limit, and human file sizes."""
+"""Plain-text helpers shared by every output: shortening to a limit, first sentences, human file sizes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,25 @@ def shorten(text: str, limit: int) -> str:
     (an ellipsis included) when it is longer."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (whitespace collapsed): up to the first ". " or the end."""
+    text = " ".join(text.split())
+    stop = text.find(". ")
+    return text if stop < 0 else text[: stop + 1]
+
+
+_MINOR_WORDS = frozenset("a an and as at by for in of on or the to vs with".split())
+
+
+def title_case(text: str) -> str:
+    """A heading in title case: "All tools and resources" → "All Tools and Resources". Words that
+    already start with a capital (RESET, PCORI-funded) and minor words after the first stay as they are."""
+    words = text.split()
+    return " ".join(
+        w if w[:1].isupper() or (n and w in _MINOR_WORDS) else w[:1].upper() + w[1:] for n, w in enumerate(words)
+    )
 
 
 def _one_decimal(value: float) -> str:

@@ -36,5 +36,23 @@ def block(page_url: str, dom_id: str, stem: str, formatted_html: str, texts: dic
     return "".join(parts)
 
 
+def lazy_block(page_url: str, dom_id: str, stem: str) -> str:
+    """A "cite this" block whose formats load from their files when the reader opens one
+    (assets/cite.js), so a list of many references does not carry every format inline."""
+    parts = [f'<div class="pcor-cite-this" id="{html.escape(dom_id)}">']
+    for ext, label, mime in FORMATS:
+        target = f"{dom_id}-{ext}"
+        href = html.escape(urls.relative(page_url, f"{stem}.{ext}"))
+        parts.append(
+            f'<details class="pcor-cite-format" data-cite-src="{href}"><summary>{label}</summary>'
+            f'<pre class="pcor-cite-text" id="{html.escape(target)}"><code></code></pre>'
+            f'<p class="pcor-cite-actions"><button type="button" class="md-button pcor-copy" data-copy-target="{html.escape(target)}" hidden>Copy {label}</button> '
+            f'<a class="md-button" href="{href}" download type="{mime}">Download {label} (.{ext})</a> '
+            f'<span class="pcor-copy-status" role="status" aria-live="polite"></span></p></details>'
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
 def script_tag(page_url: str) -> str:
     return f'<script src="{html.escape(urls.relative(page_url, SCRIPT))}" defer></script>'

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ... import reliability, urls
 from ...plugin.views import IndexPage
 from ...sources.biblinks import doi_url
-from . import citethis, exports, metadata
+from . import citethis, metadata
 from .csl import to_csl
 from .style import style_name, styler
 
@@ -77,11 +77,10 @@ def build(site, prose_citations: dict) -> tuple:
         links = catalog.cited_by.get(key, []) + prose_citations.get(key, [])
         citing = {link.source.key: link.source for link in links}
         stem = reference_stem(key)
-        texts = {"bib": exports.reference_bibtex(reference), "ris": exports.ris([item]), "json": exports.csl_json([item])}
         entry = ReferenceEntry(
             anchor="ref-" + urls.anchor(key), key=key, html=Markup(formatted[key].html), text=formatted[key].text,
             url=reference_url(item), coins=Markup(metadata.coins_span(item)),
-            cite_html=Markup(citethis.block(url, f"cite-{urls.anchor(key)}", stem, "", texts)),
+            cite_html=Markup(citethis.lazy_block(url, f"cite-{urls.anchor(key)}", stem)),  # formats load on demand
             cited_by=[site.item_link(i, url) for i in sorted(citing.values(), key=lambda i: i.record.title.casefold())],
             caution=reliability.reference_caution(reference),
         )

@@ -46,7 +46,8 @@ class InfographicsFeature(Feature):
             return None
         url = urls.record(item.kind, item.id)
         chart = record_chart(item, site.catalog, state)
-        return _ChartPart(assets_html(url) + Markup("\n") + render_figure(figure_view(chart, state, "")))
+        page = urls.absolute(site.config.site_url, url)
+        return _ChartPart(assets_html(url) + Markup("\n") + render_figure(figure_view(chart, state, "", page)))
 
     def outputs(self, site, state: ChartData):
         """Every record's SVG, PNG and CSV beside its page, and the landscape overview."""
@@ -54,7 +55,7 @@ class InfographicsFeature(Feature):
         for item in sorted(site.catalog.of_kind("infographic"), key=lambda i: i.id):
             chart = record_chart(item, site.catalog, state)
             outputs.update(chart_files(chart, state, urls.record(item.kind, item.id)))
-        outputs.update(landscape_outputs(site.catalog, state))
+        outputs.update(landscape_outputs(site.catalog, state, site.config.site_url))
         return outputs
 
     def index_html(self, kind, site, url, state):

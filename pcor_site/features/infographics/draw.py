@@ -11,10 +11,12 @@ the same credit.
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 import xml.etree.ElementTree as ET
 
+from ...cache import cached, cached_text, key_of
 from ...plugin.templates import environment
 from .model import Chart
 from .palette import LINE, TEXT_CONTRAST, Palette, contrast
@@ -69,9 +71,12 @@ def key_statistics_svg(chart: Chart, palette: Palette) -> str:
 
 
 def vega_svg(chart: Chart, palette: Palette) -> str:
+    """Vega-Lite's drawing of the chart; cached by a hash of the spec and the drawing library."""
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(spec_for(chart, palette), vl_version=VEGA_LITE_VERSION, allowed_base_urls=[])
+    spec = spec_for(chart, palette)
+    key = key_of("vega-svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), VEGA_LITE_VERSION, vl_convert.__version__)
+    return cached_text("charts", key, lambda: vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION, allowed_base_urls=[]))
 
 
 def _tag(name: str) -> str:
@@ -151,4 +156,5 @@ def draw_svg(chart: Chart, palette: Palette) -> str:
 def draw_png(svg: str) -> bytes:
     import vl_convert
 
-    return vl_convert.svg_to_png(svg, scale=PNG_SCALE)
+    key = key_of("png", svg, str(PNG_SCALE), vl_convert.__version__)
+    return cached("charts", key, lambda: vl_convert.svg_to_png(svg, scale=PNG_SCALE))

@@ -123,16 +123,19 @@ def embed_snippet(chart: Chart, svg: str, image_url: str, page_url: str) -> str:
     return ET.tostring(figure, encoding="unicode", method="html")
 
 
-def figure_view(chart: Chart, store: ChartData, files_url: str) -> FigureView:
-    """`files_url`: where the chart's files are, relative to the page ('' = beside it)."""
+def figure_view(chart: Chart, store: ChartData, files_url: str, page_address: str = "") -> FigureView:
+    """`files_url`: where the chart's files are, relative to the page ('' = beside it).
+    `page_address`: the page's absolute address; the embed snippet then links the image and the
+    page absolutely, so it works pasted into another site."""
     svg = store.svg(chart)
     image = f"{files_url}{chart.slug}.svg"
+    embed_image = f"{page_address}{image}" if page_address else image
     return FigureView(
         slug=chart.slug, title=chart.title, svg=Markup(svg), description=chart.description, credit=chart.credit,
         cautions=chart.cautions, table=data_table(chart),
         downloads=[Download("Chart as SVG", image), Download("Chart as PNG (for slides and social media)", f"{files_url}{chart.slug}.png"),
                    Download("Data as CSV", f"{files_url}{chart.slug}.csv")],
-        embed=embed_snippet(chart, svg, image, "./"),
+        embed=embed_snippet(chart, svg, embed_image, page_address or "./"),
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ... import urls
 from ...plugin.feature import HtmlSection
 from ...plugin.templates import render
 from ...schema import KINDS
@@ -103,13 +104,13 @@ def charts(catalog) -> list[Chart]:
     return [c for c in found if c is not None]
 
 
-def landscape_outputs(catalog, store: ChartData) -> dict[str, str | bytes]:
+def landscape_outputs(catalog, store: ChartData, site_url: str = "") -> dict[str, str | bytes]:
     """The overview page and its charts' files, under landscape/."""
     outputs: dict[str, str | bytes] = {}
     sections = []
     for chart in charts(catalog):
         outputs.update(chart_files(chart, store, URL))
-        sections.append(HtmlSection(chart.title, render_figure(figure_view(chart, store, ""))))
+        sections.append(HtmlSection(chart.title, render_figure(figure_view(chart, store, "", urls.absolute(site_url, URL)))))
     page = LandscapePage(
         title=TITLE,
         description="Overview charts of the hub's records by kind, priority area, RESET Region and evidence tier.",

@@ -8,6 +8,8 @@ as text, so no figure is told by colour alone (WCAG 1.4.1).
 
 from __future__ import annotations
 
+import textwrap
+
 from .model import Chart
 from .palette import LINE, Palette
 
@@ -35,10 +37,18 @@ def config(palette: Palette) -> dict:
     }
 
 
+TITLE_LINE = 58  # characters of the 16 px title that fit the chart's width
+
+
+def title_lines(title: str) -> list[str]:
+    """The chart title wrapped onto lines that fit the chart, so a long title is never cut."""
+    return textwrap.wrap(title, TITLE_LINE) or [title]
+
+
 def _base(chart: Chart, palette: Palette, values: list[dict]) -> dict:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": chart.title},
+        "title": {"text": title_lines(chart.title)},
         "config": config(palette),
         "data": {"values": values},
         "width": WIDTH,

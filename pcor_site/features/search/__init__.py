@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ...plugin.feature import Feature, NavEntry, RecordPart
-from .page import DOC, URL, explore_page
+from .page import DOC, URL, WORDS, explore_page, title_words
 from .pagefind import index_site
 from .record_index import RecordIndex, data_html, record_index, word_html
 
@@ -31,7 +31,7 @@ class SearchFeature(Feature):
         return _IndexPart(record_index(item, site.catalog))
 
     def outputs(self, site, state):
-        return {DOC: explore_page(site.catalog)}
+        return {DOC: explore_page(site.catalog), WORDS: title_words(site.catalog)}
 
     def nav(self, site, state):
         return [NavEntry("Explore", DOC, place="start")]

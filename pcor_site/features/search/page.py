@@ -7,6 +7,8 @@ JavaScript the page points to the landing pages, which reach every record.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 
 from ... import urls
@@ -16,6 +18,9 @@ from .record_index import ALL_RECORDS_WORD, record_year
 
 URL = "explore/"
 DOC = "explore.md"
+#: The words of every title, summary and glossary term, for "did you mean" under a misspelt search.
+WORDS = "explore/words.json"
+_WORD = re.compile(r"[^\W\d_]{4,}")
 
 #: The facets, in the order readers see them: (URL parameter and index filter key, label).
 FACETS = (
@@ -64,6 +69,8 @@ class ExplorePage:
     sorts: list[FacetValue]
     landing: list[tuple[str, list[LandingLink]]]
     script_url: str
+    words_url: str = "words.json"
+    tiers_url: str = ""
     all_records_word: str = ALL_RECORDS_WORD
 
 
@@ -103,7 +110,17 @@ def explore_view(catalog) -> ExplorePage:
         facets=facets, sorts=[FacetValue(id, label) for id, label in SORTS],
         landing=[(heading, links) for heading, links in landing if links],
         script_url=urls.relative(URL, "assets/explore.js"),
+        tiers_url=urls.relative(URL, urls.evidence_tiers()),
     )
+
+
+def title_words(catalog) -> str:
+    """JSON: the distinct words (4+ letters, lower case) of every record title and summary and every
+    glossary term's other names."""
+    texts = [text for i in catalog.items.values() for text in (i.record.title, i.record.summary)]
+    texts += [alias for i in catalog.of_kind("term") for alias in getattr(i.record, "also_known_as", []) or []]
+    words = sorted({w.casefold() for text in texts for w in _WORD.findall(text)})
+    return json.dumps(words, ensure_ascii=False, separators=(",", ":"))
 
 
 def explore_page(catalog) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ...text.plain import shorten
+from ...text.plain import first_sentence, shorten
 
 UNRATED_RANK = 99
 #: A word every record page carries (in an attribute, so nobody sees it). Explore searches for it to
@@ -80,9 +80,13 @@ def record_index(item, catalog) -> RecordIndex:
     year = record_year(record)
     if year:
         add(Tag("year", year))
-    index.meta = [Tag("kind", item.kind.label), Tag("summary", _plain(record.summary))]
-    if tier is not None:
-        index.meta.append(Tag("tier", tier.label))
+    index.meta = [Tag("kind", item.kind.label), Tag("summary", _plain(record.summary)),
+                  Tag("record", item.id), Tag("record_kind", item.kind.name)]  # the handout builder's data-handout-* hooks
+    if tier is not None:  # Explore draws the same graded badge as the pages (plugin.views.TierBadge)
+        scale = len(catalog.terms("evidence_tiers"))
+        index.meta += [Tag("tier", tier.label), Tag("tier_id", tier.id),
+                       Tag("tier_strength", str(max(1, scale - tier.rank + 1))), Tag("tier_scale", str(scale)),
+                       Tag("tier_meaning", first_sentence(tier.description))]
     # every page carries every sort key: Pagefind drops pages without the key from sorted results
     index.sorts = [
         Tag("title", " ".join(record.title.casefold().split())),
@@ -90,8 +94,6 @@ def record_index(item, catalog) -> RecordIndex:
         Tag("tier", str(tier.rank if tier is not None else UNRATED_RANK)),
     ]
     return index
-
-
 
 
 def word_html(index: RecordIndex) -> Markup:

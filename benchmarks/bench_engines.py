@@ -1,0 +1,148 @@
+"""Side by side on one synthetic hub (not a test; nothing is asserted):
+
+* pcor-site build (check, compile, engine, gate, search index, CSP), cold (no cache) and warm
+  (charts and schemas from build/cache), with each installed engine;
+* plain MkDocs + Material with its own search plugin on the same compiled pages (the yardstick);
+* the edit loop: the preview's rebuild after one record is saved.
+
+    .venv/bin/python benchmarks/bench_engines.py                  # N = 1,000 and 5,000, 3 rounds
+    .venv/bin/python benchmarks/bench_engines.py --sizes 200 --rounds 5
+
+Every build runs in a fresh child process; the runs alternate (A B C, A B C, ...) so a busy
+machine slows all of them alike; the table shows medians and the ratio to plain MkDocs. The
+machine is shared: read the figures as a comparison, not as absolute speeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_build import EPOCH, make_hub  # noqa: E402
+
+PLAIN = """# plain MkDocs + Material with its search plugin, on pcor-site's compiled pages
+INHERIT: mkdocs.generated.yml
+plugins: [search]
+hooks: []
+"""
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one child process."""
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                          env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1"))
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
+    return seconds, 0.0  # peak memory needs /usr/bin/time
+
+
+def peak(command: list[str], cwd: Path) -> tuple[float, float]:
+    if not Path("/usr/bin/time").exists():
+        return timed(command, cwd)
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "PEAK_KB=%M", *command], cwd=cwd, capture_output=True, text=True,
+                          env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1"))
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
+    kb = next((int(line.split("=")[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KB=")), 0)
+    return seconds, kb / 1024
+
+
+def edit_loop(root: Path, edits: int = 3) -> list[float]:
+    """Seconds from a saved record to the preview's files being ready, `edits` times (in a child)."""
+    code = f"""
+import json, sys, time
+from pathlib import Path
+from pcor_site.serve import Preview
+root = Path({str(root)!r}); preview = Preview(root); preview.rebuild()
+preview.defer_features = True  # as serve does: the page is visible before the search index is redone
+record = sorted((root / "content" / "tool").glob("*.yml"))[0]
+times, settled = [], []
+for i in range({edits}):
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("summary: ", f"summary: Edit {{i}} ", 1), encoding="utf-8")
+    started = time.perf_counter()
+    times.append(preview.rebuild())
+    preview.settle()
+    settled.append(time.perf_counter() - started)
+    assert preview.ready and not preview.failing, preview.diagnostics[:3]
+print(json.dumps({{"times": times, "settled": settled, "stages": preview.timings, "pages": preview.pages}}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1"))
+    if done.returncode != 0:
+        raise SystemExit(f"edit loop failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def engines() -> list[str]:
+    from pcor_site.engines import installed_engines
+
+    return installed_engines()
+
+
+def measure(n: int, rounds: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"pcor-engines-{n}-") as tmp:
+        root = Path(tmp) / "hub"
+        make_hub(root, n)
+        cli = [sys.executable, "-m", "pcor_site", "build", "--root", str(root)]
+        subprocess.run(cli, capture_output=True, check=True, env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))  # compiles the pages once
+        (root / "mkdocs.plain.yml").write_text(PLAIN, encoding="utf-8")
+        runs: dict[str, list[tuple[float, float]]] = {}
+        cases = {"plain MkDocs + Material + search": [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.plain.yml", "-d", str(root / "plain-site")]}
+        cases["pcor-site cold (no cache)"] = ["COLD", *cli]
+        for engine in engines():
+            cases[f"pcor-site warm, {engine}"] = [*cli, "--engine", engine]
+        for _ in range(rounds):
+            for name, command in cases.items():
+                if command[0] == "COLD":
+                    shutil.rmtree(root / "build" / "cache", ignore_errors=True)
+                    command = command[1:]
+                runs.setdefault(name, []).append(peak(command, root))
+        loop = edit_loop(root)
+    return {"n": n, "runs": runs, "loop": loop}
+
+
+def report(result: dict) -> str:
+    runs = result["runs"]
+    base = statistics.median(s for s, _ in runs["plain MkDocs + Material + search"])
+    lines = [f"N = {result['n']:,} records, {len(next(iter(runs.values())))} alternating rounds (medians)",
+             f"{'':40} {'median s':>9} {'ratio':>6} {'runs s':>24} {'peak MiB':>9}"]
+    for name, values in runs.items():
+        seconds = [s for s, _ in values]
+        median = statistics.median(seconds)
+        lines.append(f"{name:40} {median:>9.2f} {median / base:>5.2f}x {' '.join(f'{s:.1f}' for s in seconds):>24} "
+                     f"{max(m for _, m in values):>9.0f}")
+    loop = result["loop"]
+    stages = ", ".join(f"{k} {v:.2f}" for k, v in loop["stages"].items())
+    lines.append(f"edit loop (save one tool record → page ready to reload): {', '.join(f'{t:.2f}' for t in loop['times'])} s; "
+                 f"search index redone too: {', '.join(f'{t:.2f}' for t in loop.get('settled', []))} s; "
+                 f"last: {loop['pages']} pages re-rendered ({stages})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], metavar="N")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(f"pcor-site engines benchmark (python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
+    for n in args.sizes:
+        print(report(measure(n, args.rounds)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""A content-hash cache for outputs that are slow to make and depend only on their inputs (the
+drawn charts, the JSON Schemas): the key is a hash of everything the output is made from, so a
+changed input is a new key and nothing is ever stale.
+
+Kept in memory for the process (the preview rebuilds in one process) and, once a build has said
+where (`use(root / "build/cache")`), on disk, so the next `pcor-site build` reuses it too. A cache
+that cannot be read or written is silently skipped: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+_folder: Path | None = None
+_memory: dict[str, bytes] = {}
+MEMORY_LIMIT = 512  # entries; charts and schemas of a hub are far fewer
+
+
+def use(folder: Path | None) -> None:
+    """Where the disk cache lives (None: memory only)."""
+    global _folder
+    _folder = folder
+
+
+def key_of(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def cached(namespace: str, key: str, make: Callable[[], bytes]) -> bytes:
+    """`make()`'s bytes for `key`, made once."""
+    name = f"{namespace}/{key}"
+    if name in _memory:
+        return _memory[name]
+    path = _folder / namespace / key if _folder is not None else None
+    data = None
+    if path is not None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+    if data is None:
+        data = make()
+        if path is not None:
+            _store(path, data)
+    if len(_memory) >= MEMORY_LIMIT:
+        _memory.clear()
+    _memory[name] = data
+    return data
+
+
+def cached_text(namespace: str, key: str, make: Callable[[], str]) -> str:
+    return cached(namespace, key, lambda: make().encode("utf-8")).decode("utf-8")
+
+
+def _store(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass

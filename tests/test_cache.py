@@ -1,0 +1,89 @@
+"""The content-hash cache (pcor_site/cache.py): made once, read back from disk by a later build,
+a changed input is a new key; the drawn charts and JSON Schemas it serves equal fresh ones; and
+the MkDocs hooks import nothing from the pipeline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pcor_site.cache as cache
+from conftest import REPO
+from pcor_site.build import CACHE_DIR, DOCS_DIR, check, compile_docs
+from pcor_site.schema import _make_schemas, all_schemas
+
+
+def test_made_once_then_read_from_disk(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_memory", {})
+    cache.use(tmp_path)
+    made = []
+    try:
+        key = cache.key_of("spec", "{}")
+        assert cache.cached("charts", key, lambda: made.append(1) or b"drawn") == b"drawn"
+        assert cache.cached("charts", key, lambda: made.append(1) or b"again") == b"drawn"
+        cache._memory.clear()  # as a new process would start
+        assert cache.cached("charts", key, lambda: made.append(1) or b"again") == b"drawn"
+        assert made == [1] and (tmp_path / "charts" / key).read_bytes() == b"drawn"
+        assert cache.key_of("spec", "{}") != cache.key_of("spec", "{ }") != cache.key_of("spe", "c{ }")
+    finally:
+        cache.use(None)
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_memory", {})
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache.use(blocker)
+    try:
+        assert cache.cached_text("schemas", "k", lambda: "made") == "made"
+    finally:
+        cache.use(None)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_charts_come_from_the_cache_and_equal_fresh_drawings(hub_copy, monkeypatch):
+    import vl_convert
+
+    monkeypatch.setattr(cache, "_memory", {})
+    cache.use(hub_copy / CACHE_DIR)
+    try:
+        result = check(hub_copy)
+        compile_docs(hub_copy, result.site())
+        fresh = tree(hub_copy / DOCS_DIR)
+        assert len(list((hub_copy / CACHE_DIR / "charts").iterdir())) >= 2
+        cache._memory.clear()
+
+        def refuse(*args, **kwargs):
+            raise AssertionError("drawn again although nothing changed")
+
+        monkeypatch.setattr(vl_convert, "vegalite_to_svg", refuse)
+        monkeypatch.setattr(vl_convert, "svg_to_png", refuse)
+        for path in (hub_copy / DOCS_DIR).rglob("*"):
+            if path.is_file():
+                path.unlink()
+        result = check(hub_copy)
+        compile_docs(hub_copy, result.site())
+        assert tree(hub_copy / DOCS_DIR) == fresh
+    finally:
+        cache.use(None)
+
+
+def test_cached_schemas_equal_fresh_ones(monkeypatch):
+    monkeypatch.setattr(cache, "_memory", {})
+    assert all_schemas() == _make_schemas() == all_schemas()
+    assert len(all_schemas()) > 10
+    terms = {name: ["first-term", "second-term"] for name in ("priority_areas", "audiences", "evidence_tiers")}
+    assert all_schemas(terms) == _make_schemas(terms) != all_schemas()  # the terms are part of the key
+
+
+def test_the_hooks_import_nothing_from_the_pipeline():
+    code = ("import importlib.util, sys; spec = importlib.util.spec_from_file_location('h', 'hooks/pcor_site_hooks.py'); "
+            "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); module.on_pre_build(None); "
+            "print(sorted(name for name in sys.modules if name.startswith('pcor_site')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
