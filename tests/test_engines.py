@@ -94,10 +94,13 @@ def test_engine_builds_the_same_site_as_the_default(sites, engine):
     default, other = sites[DEFAULT_ENGINE], sites[engine]
     assert pages(other) == pages(default)
     assert len(pages(default)) > 30
-    assert internal_links(other) == internal_links(default)
+    # 404.html is the theme's own page, not compiled by pcor-site: Zensical 0.0.73 renders its
+    # built-in 404 and ignores overrides/404.html (search and the main sections are MkDocs-only)
+    assert {link for link in internal_links(other) if link[0] != "404.html"} == {
+        link for link in internal_links(default) if link[0] != "404.html"}
 
     def missing(site: Path) -> set[str]:
-        return {target for _, target in internal_links(site) if not ((site / target).is_file() or (site / target / "index.html").is_file())}
+        return {target for page, target in internal_links(site) if page != "404.html" and not ((site / target).is_file() or (site / target / "index.html").is_file())}
 
     assert missing(other) == missing(default)  # every link target the default engine writes, this one writes too
     index, expected = search_index(other), search_index(default)
