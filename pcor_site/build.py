@@ -30,12 +30,16 @@ from .features.citations import CitationsFeature
 from .features.comments import CommentsFeature
 from .features.course import CourseFeature
 from .features.framework import FrameworkFeature
+from .features.convening import ConveningFeature
+from .features.dissemination import DisseminationFeature
 from .features.glossary import GlossaryFeature
+from .features.handout import HandoutFeature
 from .features.honesty import HonestyFeature
 from .features.infographics import InfographicsFeature
 from .features.podcast import PodcastFeature
 from .features.privacy import PrivacyFeature
 from .features.questionbank import QuestionBankFeature
+from .features.report import ReportFeature
 from .features.search import SearchFeature
 from .plugin.context import ReferenceLabels, SiteContext
 from .plugin.feature import CheckContext, Feature
@@ -53,8 +57,8 @@ from .write import WriteError, WriteReport, write_tree
 #: The features in use, in page order (their sections appear on record pages in this order).
 FEATURES: tuple[Feature, ...] = (
     HonestyFeature(), PrivacyFeature(), CitationsFeature(), PodcastFeature(), InfographicsFeature(),
-    GlossaryFeature(), CourseFeature(), FrameworkFeature(), AgendaFeature(), CommentsFeature(), SearchFeature(),
-    QuestionBankFeature(),
+    GlossaryFeature(), CourseFeature(), FrameworkFeature(), AgendaFeature(), CommentsFeature(), ConveningFeature(),
+    ReportFeature(), DisseminationFeature(), HandoutFeature(), SearchFeature(), QuestionBankFeature(),
 )
 
 DOCS_DIR = Path("build/docs")

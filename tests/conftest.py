@@ -83,3 +83,44 @@ def require_browser() -> None:
         if os.environ.get("CI"):
             pytest.fail(message + "; in CI they must run (.ci/run installs them)")
         pytest.skip(message)
+
+
+CYCLE_CONTENT = REPO / "tests" / "fixtures" / "cycle" / "content"
+
+
+def copy_cycle_hub(target: Path) -> Path:
+    """The fixture hub plus the convening cycle's records (event agenda, activities, report, dissemination, surveys)."""
+    copy_hub(target)
+    shutil.copytree(CYCLE_CONTENT, target / "content", dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_cycle_hub(tmp_path_factory) -> Path:
+    from pcor_site.build import build
+
+    root = copy_cycle_hub(tmp_path_factory.mktemp("cycle") / "hub")
+    result = build(root)
+    assert result.ok, result.check.diagnostics + result.diagnostics
+    return root
+
+
+@pytest.fixture
+def cycle_copy(tmp_path: Path) -> Path:
+    """A fresh copy of the cycle fixture hub, for tests that edit it."""
+    return copy_cycle_hub(tmp_path / "hub")
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in the hub file `rel` (which must contain it) with `new`."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def reported(root: Path) -> list[tuple]:
+    """(path, line, code, message) of every diagnostic `check` reports for the hub."""
+    from pcor_site.build import check
+
+    return [(d.path, d.line, d.code, d.message) for d in check(root).diagnostics]

@@ -41,9 +41,17 @@ FILL = {
     "stakeholder_type": "researcher",
     "record": "strategy/fixture-strategy",
     "changed": "The strategy's first step was reworded.",
+    "region": "fixture-region",
+    "outline": "\n  - heading: A new section\n    text: The section's text.",
+    "materials": "[tool/fixture-tool]",
+    "survey": "Post-event survey",
+    "question": "Was the new event useful?",
+    "respondents": "40",
+    "options": "\n  - label: Yes\n    count: 40",
 }
 FILL_BY_KIND = {
     ("event", "format"): "hybrid",
+    ("dissemination", "channel"): "newsletter",
     # external audio also needs its size for the feed's enclosure (E805): a second line
     ("episode", "audio_url"): "https://example.org/new-episode.mp3\naudio_length: 48000",
 }

@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from ..cache import cached_text, key_of
 from .base import Record
 from .kinds.comment import Comment
+from .kinds.activity import Activity
+from .kinds.dissemination import Dissemination
 from .kinds.episode import Episode
 from .kinds.event import Event
 from .kinds.gap import Gap
@@ -20,8 +22,10 @@ from .kinds.organization import Organization
 from .kinds.page import Page
 from .kinds.practice import Practice
 from .kinds.region import Region
+from .kinds.report import Report
 from .kinds.strategy import Strategy
 from .kinds.study import Study
+from .kinds.survey import Survey
 from .kinds.term import Term
 from .kinds.tool import Tool
 from .types import VOCABULARY_KEY
@@ -64,7 +68,15 @@ KINDS: dict[str, Kind] = {
              intro="The Path Forward's Regional Employer Stakeholder Engagement Teams and their lead coalitions."),
         Kind("organization", Organization, "Organization", "Organizations", "organizations",
              intro="Coalitions, partners, funders and advocates named by the two projects."),
-        Kind("event", Event, "Event", "Events", "events", intro="Convenings and their sessions."),
+        Kind("event", Event, "Event", "Events", "events", intro="Convenings, their agendas and calendar files."),
+        Kind("activity", Activity, "Activity", "Regional activities", "activities",
+             intro="What each RESET Region is doing, from the landscape survey: partners, steps, results and challenges."),
+        Kind("report", Report, "Report", "Reports", "reports",
+             intro="Summary reports compiled from the hub's records, each as one page and a PDF."),
+        Kind("dissemination", Dissemination, "Dissemination", "Dissemination log", "dissemination",
+             newest_first=True, intro="Where the hub's materials were shared, when, through which channel and with whom."),
+        Kind("survey", Survey, "Survey result", "Survey results", "surveys",
+             intro="Aggregate answers to the convening's evaluation surveys; never individual responses."),
         Kind("gap", Gap, "Evidence gap", "Evidence gaps", "gaps",
              intro="Questions the evidence does not yet answer, each as a source states it: a research agenda."),
         Kind("episode", Episode, "Episode", "Podcast", "podcast", factual=False, newest_first=True,

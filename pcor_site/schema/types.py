@@ -183,3 +183,11 @@ class Caution(Model):
     text: ShortText = Field(description="What is secondary, disputed or uncertain, in plain words.")
     sources: list[Source] = Field(default_factory=list, description="Where the disagreement or caveat is documented.")
     editor_note: ShortText | None = Field(None, exclude=True, description="For editors only; never published.")
+
+
+def value_or_suppressed(suppressed: bool, value, what: str, field: str) -> None:
+    """A small-cell figure (an infographic's figure, a survey option) gives its number or is suppressed, never both."""
+    if suppressed and value is not None:
+        raise PydanticCustomError("suppressed_value", f"a suppressed {what} must not give its {field}; delete `{field}`")
+    if not suppressed and value is None:
+        raise PydanticCustomError("missing_value", f"give the {what}'s `{field}` (or `suppressed: true` to withhold it)")

@@ -3,6 +3,7 @@ sections, and the records that link to it (backlinks; site/related.py groups the
 
 from __future__ import annotations
 
+import types
 import typing
 
 from ..plugin.context import SiteContext
@@ -19,7 +20,10 @@ def items_of(site: SiteContext, kind: str, ids: list[str]) -> list[Item]:
 
 
 def _marker(info):
-    marker = marker_of(typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) is list else info.annotation)
+    annotation = info.annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):  # an optional reference: `ref("event") | None`
+        annotation = next((a for a in typing.get_args(annotation) if a is not type(None)), annotation)
+    marker = marker_of(typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else annotation)
     if marker is None:
         marker = next((m for m in info.metadata if isinstance(m, (RecordRef, VocabRef, BibRef))), None)
     return marker
@@ -54,7 +58,7 @@ def record_fields(site: SiteContext, item: Item, url: str, shown_elsewhere: froz
                 continue
             labels = [t.label for t in (site.catalog.term(marker.vocab, v) for v in values) if t]
             facts.append(Fact(_label(name), ", ".join(labels)))
-        elif name in SECTION_TITLES:
+        elif name in SECTION_TITLES and name not in shown_elsewhere:
             if name in ("sessions", "methods"):
                 texts.append(TextSection(SECTION_TITLES[name], [f"{s.title}: {s.summary}" if s.summary else s.title for s in values], key=name))
             else:

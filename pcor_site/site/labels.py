@@ -18,6 +18,10 @@ LINK_HEADINGS = {
     "publisher": "Published by",
     "hosts": "Hosts",
     "guests": "Guests",
+    "event": "Event",
+    "region": "RESET Region",
+    "authors": "Written by",
+    "shared_by": "Shared by",
 }
 FACT_LABELS = {
     "short_name": "Short name", "official_title": "Official title", "award": "PCORI award",

@@ -21,9 +21,10 @@ from .exports import publisher
 #: Record kinds whose pages are the hub's own works (the curriculum and the project pages).
 SELF_PUBLISHED_KINDS = {"module", "page"}
 #: schema.org type for each record kind's page. Episodes have none here: the podcast feature writes
-#: their PodcastEpisode (it knows the show, the audio and the transcript).
+#: their PodcastEpisode (it knows the show, the audio and the transcript); events neither: the
+#: convening feature writes their Event (location, agenda, attendance mode).
 SCHEMA_TYPES = {
-    "study": "ResearchProject", "module": "LearningResource", "event": "Event", "organization": "Organization",
+    "study": "ResearchProject", "module": "LearningResource", "organization": "Organization",
     "term": "DefinedTerm", "tool": "CreativeWork", "practice": "WebPage", "strategy": "WebPage",
     "region": "WebPage", "gap": "WebPage", "infographic": "CreativeWork",
     "page": "WebPage",

@@ -84,14 +84,6 @@ def record_json_ld(item, catalog, config, csl: dict) -> dict:
         data["provider"] = {"@type": "Organization", "name": exports.publisher(config)}
         data["isPartOf"] = {"@type": "Course", "name": item.kind.plural, "description": item.kind.intro}
         data["inLanguage"] = "en"
-    elif kind == "event":
-        data["startDate"] = record.date
-        data["eventAttendanceMode"] = {"in-person": "https://schema.org/OfflineEventAttendanceMode",
-                                       "virtual": "https://schema.org/OnlineEventAttendanceMode",
-                                       "hybrid": "https://schema.org/MixedEventAttendanceMode"}[record.format]
-        organizers = [catalog.get("organization", o) for o in record.organizers]
-        if any(organizers):
-            data["organizer"] = [{"@type": "Organization", "name": o.record.title} for o in organizers if o]
     elif kind == "organization":
         if record.website:
             data["sameAs"] = record.website

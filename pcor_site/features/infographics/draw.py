@@ -31,8 +31,17 @@ CREDIT_LINE = 15
 KEY_CARD_WIDTH, KEY_GAP, KEY_PAD, KEY_COLUMNS, KEY_WRAP = 280, 16, 24, 3, 32
 _EXTERNAL_STYLE = re.compile(r"(url\(\s*['\"]?(?!#)|@import)", re.IGNORECASE)
 
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
+
+
+def _register_namespaces() -> None:
+    """SVG as the default namespace when serialising. Registered again before every serialisation:
+    the registry is global, and another library (WeasyPrint registers the prefix "" for "") can
+    take the default prefix away, which would write `ns0:svg`."""
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
+
+
+_register_namespaces()
 
 
 class UnsafeSvg(ValueError):
@@ -135,6 +144,7 @@ def finish_svg(svg: str, chart: Chart, palette: Palette) -> str:
     root.insert(0, desc)
     root.insert(0, title)
     _check_self_contained(root)
+    _register_namespaces()
     return ET.tostring(root, encoding="unicode")
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...plugin.smallcell import SUPPRESSED_DISPLAY
 from ...validate import Item
 from .data import Row
 
-SUPPRESSED_TEXT = "<11"
+SUPPRESSED_TEXT = SUPPRESSED_DISPLAY
 
 
 @dataclass(frozen=True)

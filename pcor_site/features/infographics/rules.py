@@ -17,24 +17,17 @@ from collections import defaultdict
 from pathlib import Path
 
 from ...diagnostics import Diagnostic
+from ...plugin.smallcell import is_small as _small
+from ...plugin.smallcell import number as _number
 from ...validate import Item
 from .data import Row, load_rows
 from .palette import DEFAULT, Palette
 
-SMALL_MIN, SMALL_MAX = 1, 10
 SERIES_CHARTS = ("grouped-bar", "stacked-bar", "grid")
 MAX_KEY_STATISTICS = 6
 #: Figures a chart may draw, per chart type: what Vega (through vl-convert) draws in a few seconds.
 #: A bar chart of 2,000 figures overflows its call stack; 200 keep every chart readable and quick.
 MAX_FIGURES = {"key-statistic": MAX_KEY_STATISTICS, "bar": 200, "grouped-bar": 200, "stacked-bar": 200, "grid": 200}
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
-def _small(value: float) -> bool:
-    return 0 < value < SMALL_MAX + 1 and round(value) >= SMALL_MIN
 
 
 class _Figures:

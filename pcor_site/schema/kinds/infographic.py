@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, StringConstraints, Tag, model_validator
-from pydantic_core import PydanticCustomError
 
 from ..base import Record
-from ..types import Line, LongText, Model, ShortText
+from ..types import Line, LongText, Model, ShortText, value_or_suppressed
 
 CHART_KINDS = ("key-statistic", "bar", "grouped-bar", "stacked-bar", "grid")
 ValueType = Literal["count", "percent", "currency", "ratio", "other"]
@@ -49,10 +48,7 @@ class Figure(Model):
 
     @model_validator(mode="after")
     def _value_or_suppressed(self) -> "Figure":
-        if self.suppressed and self.value is not None:
-            raise PydanticCustomError("suppressed_value", "a suppressed figure must not give its value; delete `value`")
-        if not self.suppressed and self.value is None:
-            raise PydanticCustomError("missing_value", "give the figure's `value` (or `suppressed: true` to withhold it)")
+        value_or_suppressed(self.suppressed, self.value, "figure", "value")
         return self
 
 
