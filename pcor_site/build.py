@@ -28,10 +28,10 @@ from .engines import run_engine as run_named_engine
 from .features.agenda import AgendaFeature
 from .features.citations import CitationsFeature
 from .features.comments import CommentsFeature
-from .features.course import CourseFeature
-from .features.framework import FrameworkFeature
 from .features.convening import ConveningFeature
+from .features.course import CourseFeature
 from .features.dissemination import DisseminationFeature
+from .features.framework import FrameworkFeature
 from .features.glossary import GlossaryFeature
 from .features.handout import HandoutFeature
 from .features.honesty import HonestyFeature

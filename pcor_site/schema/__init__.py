@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from ..cache import cached_text, key_of
 from .base import Record
-from .kinds.comment import Comment
 from .kinds.activity import Activity
+from .kinds.comment import Comment
 from .kinds.dissemination import Dissemination
 from .kinds.episode import Episode
 from .kinds.event import Event
