@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import urls
+from .. import reliability, urls
 from ..plugin.context import SiteContext
 from ..plugin.views import IndexPage, LinkView, ListSection, TierView
 from ..schema import KINDS, Kind
@@ -48,7 +48,9 @@ def kind_index(site: SiteContext, kind: Kind) -> IndexPage:
     else:
         sections = [bounded(site, title_case(f"All {kind.plural} ({len(items)})"), items, url, kind=kind.name)]
     intro_html = Markup("\n").join(html for f in site.features if (html := f.index_html(kind, site, url, site.state(f))))
-    return IndexPage(url, urls.doc_for(url, section=True), kind.plural, kind.intro, kind.intro, sections=sections, intro_html=intro_html)
+    # a count of "PCORI-funded studies" says which of them rest on a secondary source (reliability.py)
+    intro = " ".join(filter(None, (kind.intro, reliability.study_count_note(site.catalog) if kind.name == "study" else "")))
+    return IndexPage(url, urls.doc_for(url, section=True), kind.plural, kind.intro, intro, sections=sections, intro_html=intro_html)
 
 
 def tagged_sections(site: SiteContext, vocab: str, term_id: str, url: str) -> list[ListSection]:
