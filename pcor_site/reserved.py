@@ -30,6 +30,8 @@ GENERATED: dict[str, str] = {
     "search": "the engine's search folder",
     "sitemap": "the sitemap",
     "404": "the page-not-found page",
+    "dashboard": "the dissemination dashboard",
+    "handout": "the handout page",
 }
 
 

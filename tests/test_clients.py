@@ -120,7 +120,7 @@ def test_ris_names_with_hostile_text():
         {"literal": "A, B, and C, Ltd."}, {"family": "van Dyke", "given": "Ann", "suffix": "III"}]}])
     (record,) = rispy.loads(text)
     assert record["authors"] == ["A B and C Ltd.", "van Dyke, Ann, III"]
-    assert record["title"] == "T ER - fake"  # a line break cannot start a tag
+    assert record["title"] == "T ER  - fake"  # a line break cannot start a tag; the spacing is kept
 
 
 def test_json_ld_carries_what_each_type_needs(site: Path, built_hub: Path):

@@ -25,7 +25,7 @@ Her number is 123-45-6789 and she was born on 01/02/1980.
 "This program changed my whole life," said Maria Lopez.
 """)
     result = check(hub_copy)
-    found = [d for d in result.diagnostics if d.path == "content/gap/leaky.md"]
+    found = [d for d in result.diagnostics if d.path == "content/gap/leaky.md" and d.code.startswith("W7")]  # the privacy rules
     assert render_text(found) == "\n".join([
         "content/gap/leaky.md:3:1: W701 warning: summary: 'jane.doe@example.com' looks like an e-mail address",
         "    hint: Remove personal addresses; an organization's contact belongs in its contact_email field. (see CONTRIBUTING.md#w701-possible-e-mail-address)",
@@ -56,4 +56,4 @@ sources:
 "This program changed my whole life," said Maria Lopez.
 """)
     result = check(hub_copy, strict=True)
-    assert result.diagnostics == []
+    assert [d for d in result.diagnostics if d.code.startswith("W7")] == []  # the privacy rules say nothing

@@ -21,8 +21,8 @@ from pcor_site.bibliography import Reference
 from pcor_site.build import check
 from pcor_site.features.citations.downloads import data_files
 from pcor_site.features.citations.references import build as build_references
-from pcor_site.schema.types import Source
 from pcor_site.schema import KINDS
+from pcor_site.schema.types import Source
 from pcor_site.site.listings import kind_index
 from pcor_site.site.pages import render_site
 from pcor_site.site.record import record_page

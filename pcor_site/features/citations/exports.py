@@ -98,7 +98,7 @@ def _one_line(value):
     """RIS is one tag per line: a line break inside a value would start a tag (`ER  -` ends the record)."""
     if isinstance(value, list):
         return [_one_line(v) for v in value]
-    return " ".join(str(value).split())
+    return " ".join(str(value).splitlines())  # every kind of line break; other spacing is kept
 
 
 def csl_json(items: list[dict]) -> str:
