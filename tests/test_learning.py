@@ -250,15 +250,18 @@ def test_word_files_are_byte_identical_between_builds(built, monkeypatch):
 
 
 def test_a_pdf_that_cannot_be_written_fails_the_build_and_keeps_the_previous_site(built, monkeypatch, tmp_path):
-    import pcor_site.features.course as course_feature
+    import pcor_site.plugin.documents as documents
 
     root, _ = built
     before = (root / "site" / "curriculum" / "course.pdf").read_bytes()
+    real = documents.write_pdf
 
-    def broken(*args, **kwargs):
-        raise OSError("no space left on device")
+    def broken(page, *args, **kwargs):  # only the course's PDF fails
+        if "whole-course" in str(page):
+            raise OSError("no space left on device")
+        return real(page, *args, **kwargs)
 
-    monkeypatch.setattr(course_feature, "write_pdf", broken)
+    monkeypatch.setattr(documents, "write_pdf", broken)
     result = build(root)
     assert not result.ok
     assert [(d.code, d.path, d.message) for d in result.diagnostics] == [

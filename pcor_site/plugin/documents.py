@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from docx import Document
 from markupsafe import Markup
 
+from .. import urls
+from ..diagnostics import Diagnostic
+from ..pdf import write_pdf
 from .templates import render
 
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
@@ -51,7 +54,8 @@ EPOCH_DEFAULT = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 def new_document(title: str):
     """An empty document whose core properties carry `title` and the build's date."""
     document = Document()
-    when = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", EPOCH_DEFAULT)), dt.timezone.utc).replace(tzinfo=None)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = dt.datetime.fromtimestamp(int(epoch) if epoch.isdigit() else EPOCH_DEFAULT, dt.timezone.utc).replace(tzinfo=None)
     props = document.core_properties
     props.title, props.author, props.last_modified_by = title, "", ""
     props.created = props.modified = props.last_printed = when
@@ -75,3 +79,18 @@ def docx_bytes(document) -> bytes:
 def add_bullets(document, items) -> None:
     for text in items:
         document.add_paragraph(str(text), style="List Bullet")
+
+
+def print_page(site_dir, address: str, pdf_path, title: str, site_url: str, what: str) -> list[Diagnostic]:
+    """Print the built page at `address` to `pdf_path`, its links pointing at the published site.
+
+    Nothing when the page was not built; a failure is an E901 diagnostic, never a traceback
+    (WeasyPrint raises many kinds of exception)."""
+    page = site_dir / address / "index.html"
+    if not page.exists():
+        return []
+    try:
+        write_pdf(page, pdf_path, site_dir, title=title, public_url=urls.absolute(site_url, address) or None)
+    except Exception as error:
+        return [Diagnostic.of("E901", address + "index.html", 1, 1, f"{what} could not be written: {error}")]
+    return []

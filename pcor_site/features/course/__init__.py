@@ -16,8 +16,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ... import urls
-from ...diagnostics import Diagnostic
-from ...pdf import write_pdf
+from ...plugin.documents import print_page
 from ...plugin.feature import CheckContext, Feature
 from .pages import guide_page, handout_page, overview_html
 from .parts import GUIDE_URL, HANDOUT_URL, PDF_PATH, ModulePart
@@ -50,12 +49,7 @@ class CourseFeature(Feature):
 
     def post_build(self, site_dir, site, state: Course):
         """The whole course as a PDF, printed from the built handout page."""
-        page = site_dir / HANDOUT_URL / "index.html"
-        if not state.modules or not page.exists():
+        if not state.modules:
             return []
-        try:
-            write_pdf(page, site_dir / PDF_PATH, site_dir, title=f"{site.config.site_name}: the whole course",
-                      public_url=urls.absolute(site.config.site_url, HANDOUT_URL) or None)
-        except Exception as error:  # WeasyPrint raises many kinds; the build reports it, never a traceback
-            return [Diagnostic.of("E901", HANDOUT_URL + "index.html", 1, 1, f"the course PDF could not be written: {error}")]
-        return []
+        return print_page(site_dir, HANDOUT_URL, site_dir / PDF_PATH, f"{site.config.site_name}: the whole course",
+                          site.config.site_url, "the course PDF")

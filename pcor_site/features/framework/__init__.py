@@ -10,8 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ... import urls
-from ...diagnostics import Diagnostic
-from ...pdf import write_pdf
+from ...plugin.documents import print_page
 from ...plugin.feature import CheckContext, Feature, NavEntry
 from .document import framework_docx, framework_page
 from .model import DOCX_PATH, PDF_PATH, TITLE, URL, framework_date, settings, stages
@@ -48,12 +47,5 @@ class FrameworkFeature(Feature):
         return {URL: "the framework document"}
 
     def post_build(self, site_dir, site, state):
-        page = site_dir / URL / "index.html"
-        if not page.exists():
-            return []
-        try:
-            write_pdf(page, site_dir / PDF_PATH, site_dir, title=f"{site.config.site_name}: {TITLE}",
-                      public_url=urls.absolute(site.config.site_url, URL) or None)
-        except Exception as error:  # WeasyPrint raises many kinds; the build reports it, never a traceback
-            return [Diagnostic.of("E901", URL + "index.html", 1, 1, f"the framework PDF could not be written: {error}")]
-        return []
+        return print_page(site_dir, URL, site_dir / PDF_PATH, f"{site.config.site_name}: {TITLE}",
+                          site.config.site_url, "the framework PDF")

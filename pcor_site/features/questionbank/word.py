@@ -7,49 +7,22 @@ python-docx, which escapes it for XML; characters XML cannot hold at all are dro
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import zipfile
-from datetime import datetime, timezone
 
-from docx import Document
 from docx.shared import Pt
 
+from ...plugin.documents import docx_bytes, new_document
 from .bank import AreaGroup
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def build_date() -> datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return datetime.fromtimestamp(int(epoch) if epoch.isdigit() else 315532800, tz=timezone.utc).replace(tzinfo=None)
-
-
-def _reproducible(data: bytes) -> bytes:
-    """The same zip with every entry at one fixed time, in the same order."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, _ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
-
-
 def question_bank_docx(groups: list[AreaGroup], title: str, intro: str, page_url: str, licence: str) -> bytes:
-    document = Document()
-    when = build_date()
-    props = document.core_properties
-    props.title, props.author, props.created, props.modified, props.last_printed = _clean(title), "", when, when, when
-    props.revision = 1
+    document = new_document(_clean(title))
     document.styles["Normal"].font.size = Pt(11)
     document.add_heading(_clean(title), level=0)
     document.add_paragraph(_clean(intro))
@@ -70,6 +43,4 @@ def question_bank_docx(groups: list[AreaGroup], title: str, intro: str, page_url
                     run.font.size = Pt(9)
     if licence:
         document.add_paragraph(_clean(licence))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _reproducible(buffer.getvalue())
+    return docx_bytes(document)
