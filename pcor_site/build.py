@@ -108,10 +108,12 @@ def markdown_for(features: tuple[Feature, ...] = FEATURES) -> Markdown:
     return Markdown(plugin for feature in features for plugin in feature.markdown_plugins)
 
 
-def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEATURES) -> CheckResult:
+def check(root: Path, strict: bool = False, features: tuple[Feature, ...] = FEATURES, read=None,
+          markdown: Markdown | None = None) -> CheckResult:
+    """`read`, `markdown`: the preview's memory of unchanged record files and its one parser."""
     config = load_config(root)
-    markdown = markdown_for(features)
-    items, problems, records = load_records(root, markdown)
+    markdown = markdown or markdown_for(features)
+    items, problems, records = load_records(root, markdown, read)
     vocabularies, more = load_vocabularies(root)
     files = records + len(vocabularies) + (root / "content" / "references.bib").is_file()
     problems += more
@@ -178,12 +180,17 @@ def generated_config(site: SiteContext) -> str:
 
 def compile_docs(root: Path, site: SiteContext) -> tuple[WriteReport, int]:
     outputs = render_site(site)
+    return write_docs(root, site, outputs), sum(1 for path in outputs if path.endswith(".md"))
+
+
+def write_docs(root: Path, site: SiteContext, outputs: dict[str, str | bytes]) -> WriteReport:
+    """The docs tree and mkdocs.generated.yml, each file written only if its bytes changed."""
     report = write_tree(root / DOCS_DIR, outputs)
     config_text = generated_config(site)
     target = root / GENERATED_CONFIG
     if not target.exists() or target.read_text(encoding="utf-8") != config_text:
         target.write_text(config_text, encoding="utf-8")
-    return report, sum(1 for path in outputs if path.endswith(".md"))
+    return report
 
 
 def run_engine(root: Path, site_dir: Path, engine: str = DEFAULT_ENGINE, dirty: bool = False) -> list[Diagnostic]:

@@ -115,10 +115,7 @@ def model_errors(rel: str, error: ValidationError, positions: Positions, data: d
             diagnostic = Diagnostic.of(code, rel, line, col, f"missing required field '{where}'")
         else:
             line, col = positions.of(path)
-            if code == "E201":
-                message = f"unknown field '{where}'{_field_guess(model, path)}"
-            else:
-                message = plain_message(item, where)
+            message = f"unknown field '{where}'{_field_guess(model, path)}" if code == "E201" else plain_message(item, where)
             diagnostic = Diagnostic.of(code, rel, line, col, message)
         if diagnostic not in found:  # a union type reports once per member
             found.append(diagnostic)
@@ -243,22 +240,27 @@ def _layout_problem(root: Path, entry: Path, folders: dict) -> Diagnostic:
     return Diagnostic.of("E116", relative(root, entry), 1, 1, f"'{entry.name}' is not a record folder; known folders: {', '.join(sorted(folders))}")
 
 
-def load_records(root: Path, markdown: Markdown) -> tuple[list[Item], list[Diagnostic], int]:
-    """The valid records, every problem, and how many record files were read."""
+def load_records(root: Path, markdown: Markdown, read=None) -> tuple[list[Item], list[Diagnostic], int]:
+    """Valid records, every problem, files read. `read(kind, path)`: one file's (item, problems)."""
     files, problems = discover(root)
     items: list[Item] = []
     for kind, path in files:
-        try:
-            doc, file_problems = load_document(root, path, kind.name)
-            problems += file_problems
-            if doc is not None:
-                item, record_problems = validate_document(doc, markdown)
-                problems += record_problems
-                if item is not None:
-                    items.append(item)
-        except RecursionError:
-            problems.append(Diagnostic.of("E111", relative(root, path), 1, 1, "the file is nested too deeply to read"))
+        item, file_problems = read(kind, path) if read else load_file(root, kind, path, markdown)
+        problems += file_problems
+        if item is not None:
+            items.append(item)
     return items, problems, len(files)
+
+
+def load_file(root: Path, kind: Kind, path: Path, markdown: Markdown) -> tuple[Item | None, list[Diagnostic]]:
+    try:
+        doc, problems = load_document(root, path, kind.name)
+        if doc is None:
+            return None, problems
+        item, more = validate_document(doc, markdown)
+        return item, problems + more
+    except RecursionError:
+        return None, [Diagnostic.of("E111", relative(root, path), 1, 1, "the file is nested too deeply to read")]
 
 
 def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Diagnostic]]:

@@ -15,9 +15,16 @@ Phase by phase:
            `index_html(kind, site, url, state)`: HTML above the list on a kind's index page;
            `home_html(site, state)`: HTML at the end of the home page (e.g. its structured data);
            `outputs(site, state)`: whole pages and files of the docs tree;
+           `record_outputs(item, site, state)`: files of one record (rendered with its page);
            `nav(site, state)`: its sidebar entries; `addresses(catalog)`: the page addresses it
            writes, so a record cannot take one of them.
 * publish  `post_build(site_dir, site, state)`: steps on the built site (e.g. the search index).
+
+What a feature's pages depend on, for the live preview, which renders again only what an edit
+touches: `outputs_read`, the record kinds its `outputs` read (None: any, so they are rendered
+again after every edit); `pages_read`, what its part of a record page reads beyond the record
+itself and the records it links to or is linked from (page kind, or "*" for every kind → the
+record kinds read, None for all), e.g. the glossary links every page's text to the terms.
 """
 
 from __future__ import annotations
@@ -113,6 +120,11 @@ class Feature:
     markdown_plugins: tuple = ()
     #: Record fields this feature renders itself, so the core leaves them out of the facts table.
     fields: frozenset[str] = frozenset()
+    #: The record kinds whose records `outputs` read; None: any (the safe default).
+    outputs_read: frozenset[str] | None = None
+    #: Page kind (or "*") → record kinds (None: all) that `record_part` reads beyond the page's
+    #: record and its linked records. Records of those kinds re-render the pages of that kind.
+    pages_read: dict[str, frozenset[str] | None] = {}
 
     def check(self, ctx: CheckContext) -> tuple[object, list[Diagnostic]]:
         return None, []
@@ -126,6 +138,11 @@ class Feature:
 
     def record_part(self, item: Item, site: SiteContext, state) -> RecordPart | None:
         return None
+
+    def record_outputs(self, item: Item, site: SiteContext, state) -> dict[str, str | bytes]:
+        """Files of the docs tree that belong to one record and read nothing else (e.g. its "Cite
+        this" downloads): rendered with the record's page, so an edit renders only its own."""
+        return {}
 
     def home_html(self, site: SiteContext, state) -> Markup:
         return Markup("")

@@ -44,25 +44,52 @@ class _Pages(dict):
 
 def render_site(site: SiteContext) -> dict[str, str | bytes]:
     """Every page of the docs tree, keyed by its path. Pure: same catalog, same output."""
-    outputs = _Pages()
-    outputs.put("index.md", render("home.md.j2", page=home_page(site)))
+    return join_parts(render_parts(site))
+
+
+def render_parts(site: SiteContext, only=None) -> dict[str, dict[str, str | bytes]]:
+    """The docs tree in parts, so the live preview can render again only the parts an edit touches:
+    "listings" (home, kinds' indexes, priority areas, tiers), "assets", "record:KIND/ID" (one page and the features' files of that record)
+    and "feature:NAME" (a feature's outputs). `only(name)`: whether to render a part (None: all)."""
+    wanted = only or (lambda name: True)
+    parts: dict[str, dict[str, str | bytes]] = {}
+    if wanted("listings"):
+        parts["listings"] = listing_outputs(site)
+    for kind in KINDS.values():
+        for item in sorted(site.catalog.of_kind(kind.name), key=lambda i: i.id):
+            if wanted(f"record:{item.key}"):
+                page = safe_html(record_page(site, item))
+                part = parts[f"record:{item.key}"] = {page.doc: render("record.md.j2", page=page)}
+                for feature in site.features:
+                    part.update(feature.record_outputs(item, site, site.state(feature)))
+    if wanted("assets"):
+        parts["assets"] = static_assets()
+    for feature in site.features:
+        if wanted(f"feature:{feature.name}"):
+            parts[f"feature:{feature.name}"] = feature.outputs(site, site.state(feature))
+    return parts
+
+
+def listing_outputs(site: SiteContext) -> dict[str, str]:
+    outputs = {"index.md": render("home.md.j2", page=home_page(site))}
     for kind in KINDS.values():
         if kind.name != "page":
             page = listings.kind_index(site, kind)
-            outputs.put(page.doc, render("index.md.j2", page=page))
-        for item in sorted(site.catalog.of_kind(kind.name), key=lambda i: i.id):
-            page = safe_html(record_page(site, item))
-            outputs.put(page.doc, render("record.md.j2", page=page))
+            outputs[page.doc] = render("index.md.j2", page=page)
     page = listings.priority_area_index(site)
-    outputs.put(page.doc, render("index.md.j2", page=page))
+    outputs[page.doc] = render("index.md.j2", page=page)
     for page in listings.priority_area_pages(site):
-        outputs.put(page.doc, render("index.md.j2", page=safe_html(page)))
+        outputs[page.doc] = render("index.md.j2", page=safe_html(page))
     page, tiers = listings.tiers(site)
-    outputs.put(page.doc, render("tiers.md.j2", page=page, tiers=tiers))
-    for path, content in static_assets().items():
-        outputs.put(path, content)
-    for feature in site.features:
-        for path, content in feature.outputs(site, site.state(feature)).items():
+    outputs[page.doc] = render("tiers.md.j2", page=page, tiers=tiers)
+    return outputs
+
+
+def join_parts(parts: dict[str, dict[str, str | bytes]]) -> dict[str, str | bytes]:
+    """One docs tree from its parts; two outputs to one path or two pages at one address are an error."""
+    outputs = _Pages()
+    for part in parts.values():
+        for path, content in part.items():
             outputs.put(path, content)
     return dict(outputs)
 

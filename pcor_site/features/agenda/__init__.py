@@ -25,6 +25,8 @@ def _form_url(config) -> str:
 
 class AgendaFeature(Feature):
     name = "agenda"
+    outputs_read = frozenset({"gap", "practice", "study", "page"})
+    pages_read = {"gap": frozenset({"practice", "study", "page"})}
     fields = frozenset({"population", "intervention", "comparison", "outcome", "setting", "priority", "stated_by_source", "not_stated"})
 
     def check(self, ctx: CheckContext):

@@ -17,7 +17,7 @@ from ...plugin.feature import CheckContext, Feature, NavEntry
 from ...plugin.templates import render
 from . import downloads, metadata
 from .checks import check_citations
-from .files import cite_outputs
+from .files import cite_outputs, record_cite_files
 from .record import RecordCitations
 from .references import build as build_references
 from .references import coins_of, plain_text
@@ -46,6 +46,9 @@ class CitationsFeature(Feature):
 
     def record_part(self, item, site, state):
         return RecordCitations(site.catalog, site.config, item, urls.record(item.kind, item.id))
+
+    def record_outputs(self, item, site, state):
+        return record_cite_files(item, site.config)
 
     def outputs(self, site, state):
         page, references = build_references(site, state or {})

@@ -10,6 +10,7 @@ model of its kind, so a field added to a kind appears in both without a second d
 from __future__ import annotations
 
 import copy
+import functools
 import json
 
 from ...schema import KINDS, Kind, with_enums
@@ -53,6 +54,13 @@ def records_schema(terms: dict[str, list[str]] | None = None) -> dict:
             "type": "array", "items": {"oneOf": [{"$ref": f"#/$defs/{k}"} for k in KINDS]}, "$defs": defs}
 
 
+@functools.lru_cache(maxsize=4)
+def _records_schema(terms: str) -> dict:
+    """records_schema for the vocabularies' terms (as JSON text), made once per process: it reads
+    only the models, and the live preview asks for it after every edit."""
+    return records_schema(json.loads(terms))
+
+
 def csv_schema(name: str, columns: list[str]) -> dict:
     """One row of a CSV download, read as a header → cell mapping (every cell is text)."""
     return {"$schema": DRAFT, "$id": f"{name}.schema.json", "title": name,
@@ -77,7 +85,7 @@ def references_schema() -> dict:
 
 def published_schemas(csv_columns: dict[str, list[str]], terms: dict[str, list[str]] | None = None) -> dict[str, str]:
     """File name (under data/schemas/) → JSON text, for records.json, references.json and each CSV."""
-    schemas = {"records.json.schema.json": records_schema(terms), "references.json.schema.json": references_schema()}
+    schemas = {"records.json.schema.json": _records_schema(json.dumps(terms or {}, sort_keys=True)), "references.json.schema.json": references_schema()}
     for name, columns in sorted(csv_columns.items()):
         schemas[f"{name}.schema.json"] = csv_schema(name, columns)
     return {name: json.dumps(s, indent=2, sort_keys=True, ensure_ascii=False) + "\n" for name, s in schemas.items()}

@@ -9,14 +9,16 @@ from .record import cite_stem
 from .references import reference_stem
 
 
+def record_cite_files(item, config) -> dict[str, str]:
+    """One record's "Cite this" downloads (they read the record and the settings only)."""
+    csl = exports.record_csl(item, config)
+    stem = cite_stem(item)
+    return {f"{stem}.bib": exports.record_bibtex(item, config), f"{stem}.ris": exports.ris([csl]), f"{stem}.json": exports.csl_json([csl])}
+
+
 def cite_outputs(catalog, config) -> dict[str, str]:
+    """The files of the whole hub; each record's own are `record_cite_files`."""
     files: dict[str, str] = {}
-    for item in sorted(catalog.items.values(), key=lambda i: i.key):
-        csl = exports.record_csl(item, config)
-        stem = cite_stem(item)
-        files[f"{stem}.bib"] = exports.record_bibtex(item, config)
-        files[f"{stem}.ris"] = exports.ris([csl])
-        files[f"{stem}.json"] = exports.csl_json([csl])
     for key in sorted(catalog.bibliography.entries):
         reference = catalog.bibliography.entries[key]
         item = to_csl(reference)

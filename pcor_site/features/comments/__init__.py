@@ -58,6 +58,7 @@ class _CommentPart(RecordPart):
 
 class CommentsFeature(Feature):
     name = "comments"
+    pages_read = {"*": frozenset({"comment"})}  # a comment names its record as text ("KIND/ID")
     def check(self, ctx: CheckContext):
         return _check(ctx)
 

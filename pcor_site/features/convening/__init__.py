@@ -39,6 +39,7 @@ def _list_html(values: list[str]) -> Markup:
 
 class ConveningFeature(Feature):
     name = "convening"
+    pages_read = {"region": frozenset({"activity"}), "event": frozenset({"organization"})}
     fields = frozenset({"sessions", "timezone", "location", "attendance", "end_date", "done", "results", "challenges"})
 
     def check(self, ctx: CheckContext):

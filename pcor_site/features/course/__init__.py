@@ -26,6 +26,7 @@ from .rules import course_rules
 
 class CourseFeature(Feature):
     name = "course"
+    pages_read = {"module": frozenset({"module"})}  # previous/next and the course order
     fields = frozenset({"questions", "objectives", "teaching_minutes", "activity_minutes", "minutes", "key_points",
                         "discussion_questions", "facilitator_notes", "check_understanding", "prerequisites"})
 

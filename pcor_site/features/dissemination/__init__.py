@@ -28,6 +28,7 @@ class _Part(RecordPart):
 
 class DisseminationFeature(Feature):
     name = "dissemination"
+    pages_read = {"dissemination": None}  # what was shared, named as "KIND/ID"
     fields = frozenset({"materials", "options", "respondents", "question", "multiple"})
 
     def check(self, ctx: CheckContext):

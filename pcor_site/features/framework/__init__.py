@@ -18,6 +18,7 @@ from .model import DOCX_PATH, PDF_PATH, TITLE, URL, framework_date, settings, st
 
 class FrameworkFeature(Feature):
     name = "framework"
+    outputs_read = frozenset({"strategy", "practice", "study", "organization", "page"})  # the document and its Word/PDF
     fields = frozenset({"alignment"})
 
     def check(self, ctx: CheckContext):

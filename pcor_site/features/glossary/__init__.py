@@ -19,6 +19,7 @@ class _Part(RecordPart):
 
 class GlossaryFeature(Feature):
     name = "glossary"
+    pages_read = {"*": frozenset({"term"})}  # any page's text links to the terms
     markdown_plugins = (glossary_plugin,)
 
     def check(self, ctx: CheckContext):

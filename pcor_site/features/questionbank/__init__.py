@@ -32,6 +32,7 @@ def licence_line(config) -> str:
 
 class QuestionBankFeature(Feature):
     name = "questionbank"
+    outputs_read = frozenset({"practice", "strategy", "page"})  # asks, grouped by the strategies' stages
 
     def outputs(self, site, state):
         groups = question_bank(site)

@@ -26,6 +26,7 @@ class _ReportPart(RecordPart):
 
 class ReportFeature(Feature):
     name = "report"
+    pages_read = {"report": None}  # a report outlines records of any kind
     fields = frozenset({"outline"})
 
     def check(self, ctx: CheckContext):
