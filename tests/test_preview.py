@@ -47,6 +47,15 @@ def test_after_a_series_of_edits_the_preview_equals_a_clean_build(hub_copy: Path
     preview.rebuild()
     assert preview.ready and 0 < preview.pages < full  # only the pages that show the tool were rendered again
     assert "Renamed toolkit</h1>" in (preview.site_dir / "tools/fixture-tool/index.html").read_text(encoding="utf-8")
+    assert not preview.full  # the engine, kept loaded, rendered only the changed pages
+
+    edit(hub_copy, TOOL, "summary: ", "summary: Shorter now. ")
+    preview.rebuild()
+    assert preview.ready and not preview.full and 0 < preview.pages < full
+    practice = sorted((hub_copy / "content/practice").iterdir())[0].relative_to(hub_copy).as_posix()
+    edit(hub_copy, practice, "\ntitle: ", "\nrelated: [tool/fixture-tool]\ntitle: ")  # a new cross-reference
+    preview.rebuild()
+    assert preview.ready and not preview.full
 
     copy = (hub_copy / TOOL).read_text(encoding="utf-8").replace("title: Renamed toolkit", "title: A second toolkit")
     (hub_copy / "content/tool/second-tool.yml").write_text(copy, encoding="utf-8")
