@@ -16,7 +16,6 @@ machine is shared: read the figures as a comparison, not as absolute speeds.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -28,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build import EPOCH, make_hub  # noqa: E402
+from bench_edit_loop import edit_loop, summary  # noqa: E402
 
 PLAIN = """# plain MkDocs + Material with its search plugin, on pcor-site's compiled pages
 INHERIT: mkdocs.generated.yml
@@ -60,33 +60,6 @@ def peak(command: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, kb / 1024
 
 
-def edit_loop(root: Path, edits: int = 3) -> list[float]:
-    """Seconds from a saved record to the preview's files being ready, `edits` times (in a child)."""
-    code = f"""
-import json, sys, time
-from pathlib import Path
-from pcor_site.serve import Preview
-root = Path({str(root)!r}); preview = Preview(root); preview.rebuild()
-preview.defer_features = True  # as serve does: the page is visible before the search index is redone
-record = sorted((root / "content" / "tool").glob("*.yml"))[0]
-times, settled = [], []
-for i in range({edits}):
-    text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace("summary: ", f"summary: Edit {{i}} ", 1), encoding="utf-8")
-    started = time.perf_counter()
-    times.append(preview.rebuild())
-    preview.settle()
-    settled.append(time.perf_counter() - started)
-    assert preview.ready and not preview.failing, preview.diagnostics[:3]
-print(json.dumps({{"times": times, "settled": settled, "stages": preview.timings, "pages": preview.pages}}))
-"""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1"))
-    if done.returncode != 0:
-        raise SystemExit(f"edit loop failed:\n{done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def engines() -> list[str]:
     from pcor_site.engines import installed_engines
 
@@ -111,7 +84,7 @@ def measure(n: int, rounds: int) -> dict:
                     shutil.rmtree(root / "build" / "cache", ignore_errors=True)
                     command = command[1:]
                 runs.setdefault(name, []).append(peak(command, root))
-        loop = edit_loop(root)
+        loop = edit_loop(root, 5)
     return {"n": n, "runs": runs, "loop": loop}
 
 
@@ -125,11 +98,8 @@ def report(result: dict) -> str:
         median = statistics.median(seconds)
         lines.append(f"{name:40} {median:>9.2f} {median / base:>5.2f}x {' '.join(f'{s:.1f}' for s in seconds):>24} "
                      f"{max(m for _, m in values):>9.0f}")
-    loop = result["loop"]
-    stages = ", ".join(f"{k} {v:.2f}" for k, v in loop["stages"].items())
-    lines.append(f"edit loop (save one tool record → page ready to reload): {', '.join(f'{t:.2f}' for t in loop['times'])} s; "
-                 f"search index redone too: {', '.join(f'{t:.2f}' for t in loop.get('settled', []))} s; "
-                 f"last: {loop['pages']} pages re-rendered ({stages})")
+    lines.append("edit loop (the preview: save one tool record → its files written and the reload signalled):")
+    lines.append(summary("", result["loop"]))
     return "\n".join(lines)
 
 

@@ -183,9 +183,9 @@ def compile_docs(root: Path, site: SiteContext) -> tuple[WriteReport, int]:
     return write_docs(root, site, outputs), sum(1 for path in outputs if path.endswith(".md"))
 
 
-def write_docs(root: Path, site: SiteContext, outputs: dict[str, str | bytes]) -> WriteReport:
+def write_docs(root: Path, site: SiteContext, outputs: dict[str, str | bytes], unchanged: frozenset[str] = frozenset()) -> WriteReport:
     """The docs tree and mkdocs.generated.yml, each file written only if its bytes changed."""
-    report = write_tree(root / DOCS_DIR, outputs)
+    report = write_tree(root / DOCS_DIR, outputs, unchanged)
     config_text = generated_config(site)
     target = root / GENERATED_CONFIG
     if not target.exists() or target.read_text(encoding="utf-8") != config_text:

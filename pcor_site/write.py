@@ -44,8 +44,9 @@ def check_outputs(outputs: dict[str, str | bytes]) -> None:
         seen[folded] = rel
 
 
-def write_tree(out: Path, outputs: dict[str, str | bytes]) -> WriteReport:
-    """Make `out` hold exactly `outputs` (plus files it never wrote)."""
+def write_tree(out: Path, outputs: dict[str, str | bytes], unchanged: frozenset[str] = frozenset()) -> WriteReport:
+    """Make `out` hold exactly `outputs` (plus files it never wrote). `unchanged`: paths the caller
+    wrote itself before with these very bytes (the live preview's untouched parts): not read again."""
     check_outputs(outputs)
     report = WriteReport()
     out.mkdir(parents=True, exist_ok=True)
@@ -55,6 +56,9 @@ def write_tree(out: Path, outputs: dict[str, str | bytes]) -> WriteReport:
     except (OSError, ValueError):
         previous = set()
     for rel, content in sorted(outputs.items()):
+        if rel in unchanged:
+            report.unchanged += 1
+            continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = out / rel
         try:

@@ -119,7 +119,8 @@ class Compiler:
             parts = {**self._parts, **rendered}
         self._catalog = None  # until the tree is written
         timings["render"] = time.perf_counter() - started - timings["check"]
-        report = write_docs(self.root, site, join_parts(parts))
+        kept = frozenset() if rendered is None else frozenset(p for name, part in parts.items() if name not in rendered for p in part)
+        report = write_docs(self.root, site, join_parts(parts), kept)
         self._parts, self._catalog, self._inputs = parts, result.catalog, inputs
         timings["write"] = time.perf_counter() - started - timings["check"] - timings["render"]
         return Round(result, site, rendered is None, len(parts if rendered is None else rendered), report, timings)

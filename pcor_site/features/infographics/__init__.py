@@ -34,7 +34,6 @@ class _ChartPart(RecordPart):
 
 class InfographicsFeature(Feature):
     name = "infographics"
-    pages_read = {"infographic": None}  # a chart may count records of any kind
     fields = frozenset({"chart", "alt_text", "description", "rows", "data", "value_type", "denominator",
                         "category_label", "series_label", "published_aggregate"})
 
