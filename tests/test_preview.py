@@ -114,7 +114,7 @@ def test_the_banner_escapes_what_it_shows():
 def test_a_failure_inside_the_preview_is_reported_not_raised(hub_copy: Path, monkeypatch):
     import pcor_site.preview.compile as compile_module
 
-    monkeypatch.setattr(compile_module, "write_docs", lambda root, site, outputs: (_ for _ in ()).throw(RuntimeError("disk on fire")))
+    monkeypatch.setattr(compile_module, "write_docs", lambda *args: (_ for _ in ()).throw(RuntimeError("disk on fire")))
     preview = Preview(hub_copy)
     preview.rebuild()
     [problem] = preview.failing
