@@ -71,8 +71,10 @@ def nav_config_urls(root: Path) -> set[str]:
     found = set()
     for entry in nav:
         (doc,) = entry.values()
-        stem = doc.removesuffix(".md").removesuffix("index").removesuffix("/")
-        found.add(f"{stem}/" if stem else ".")
+        for page in doc if isinstance(doc, list) else [entry]:  # a group holds a list of entries
+            (doc,) = page.values()
+            stem = doc.removesuffix(".md").removesuffix("index").removesuffix("/")
+            found.add(f"{stem}/" if stem else ".")
     return found
 
 

@@ -54,7 +54,7 @@ class CitationsFeature(Feature):
         return files
 
     def nav(self, site, state):
-        return [NavEntry("References", REFERENCES_DOC), NavEntry("Data downloads", downloads.DOC)]
+        return [NavEntry("References", REFERENCES_DOC, group="Evidence"), NavEntry("Data downloads", downloads.DOC, group="About")]
 
     def addresses(self, catalog):
         return {urls.references(): "the references page", downloads.URL: "the data downloads page"}
