@@ -61,12 +61,14 @@ NAV_GROUPS = ("Evidence", "For purchasers", "Regions and partners", "The conveni
 @dataclass(frozen=True)
 class NavEntry:
     """A sidebar entry. `group`: one of NAV_GROUPS; without one, `place` puts it at the top level:
-    "start" (after Home, e.g. Explore) or "end" (after the groups)."""
+    "start" (after Home, e.g. Explore) or "end" (after the groups). `lead`: the page that opens its
+    group (a closed group in the sidebar links to its first page), e.g. the question bank."""
 
     title: str
     doc: str
     place: str = "end"
     group: str = ""
+    lead: bool = False
 
     def __post_init__(self):
         if self.group and self.group not in NAV_GROUPS:

@@ -73,15 +73,18 @@ def navigation(site: SiteContext) -> list:
     grouped as readers look for them (NAV_GROUPS); a group with nothing in it is left out."""
     entries = [entry for f in site.features for entry in f.nav(site, site.state(f))]
     groups: dict[str, list] = {name: [] for name in NAV_GROUPS}
+    for e in entries:  # a group's lead page first: a closed group links to its first page
+        if e.group and e.lead:
+            groups[e.group].append({e.title: e.doc})
+    for item in sorted(site.catalog.of_kind("page"), key=lambda i: i.id):  # "About this hub" opens About
+        groups["About"].append({html.escape(item.record.nav_title or item.record.title): f"{item.id}.md"})
     for kind in KINDS.values():
         if kind.name != "page" and site.catalog.of_kind(kind.name):
             groups[kind.nav_group].append({kind.plural: f"{kind.url_dir}/index.md"})
     groups["Evidence"].append({"Evidence tiers": "evidence-tiers.md"})
     for e in entries:
-        if e.group:
+        if e.group and not e.lead:
             groups[e.group].append({e.title: e.doc})
-    for item in sorted(site.catalog.of_kind("page"), key=lambda i: i.id):
-        groups["About"].append({html.escape(item.record.nav_title or item.record.title): f"{item.id}.md"})
     nav: list = [{"Home": "index.md"}]
     nav += [{e.title: e.doc} for e in entries if not e.group and e.place == "start"]
     nav.append({"Priority areas": "priority-areas/index.md"})
