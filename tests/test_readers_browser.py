@@ -177,3 +177,14 @@ def test_references_page_loads_a_citation_format_when_it_is_opened(browser, base
         assert code.inner_text() == response.value.text().rstrip()
     finally:
         tab.context.close()
+
+
+
+def test_list_items_get_a_handout_toggle_named_after_their_link(tab, base):
+    # lists carry only `data-handout-id` (kind/id): the toggle takes its name from the item's link
+    tab.goto(base + "practices/fixture-practice/")
+    items = tab.locator("ul.pcor-links li[data-handout-id]")
+    items.first.locator("button.pcor-handout-toggle").wait_for()
+    first = items.first
+    name = first.locator("a").first.inner_text().strip()
+    assert first.locator("button.pcor-handout-toggle").get_attribute("aria-label") == f"Add to handout: {name}"

@@ -23,7 +23,7 @@ def _link(site, item) -> Markup:
 #: The most publications of a strategy's practices the page lists under the strategy (its own are
 #: always listed): the rest are on the practice pages it links, and all of them in the Word file,
 #: so the document stays the size of its strategies however many references the hub holds.
-PUBLICATION_LIMIT = 5
+PUBLICATION_LIMIT = 3
 
 
 def shown_references(entry: StrategyEntry) -> tuple[list[str], int]:
