@@ -109,6 +109,7 @@ def build_paged(root: Path) -> Path:
     entries[0] = entries[0].replace("Paged work number 0", HOSTILE_BIB)
     entries[1] = entries[1].replace("  volume", "  x-reliability = {secondary},\n  volume")
     entries[2] = entries[2].replace("  volume", "  x-reliability = {mirror},\n  x-copy-url = {https://example.org/copy},\n  volume")
+    entries.append("@misc{Müller:2021,\n  author = {Müller, Hans},\n  title = {A key with an umlaut and a colon},\n  year = {2021}\n}\n")
     bib = root / "content" / "references.bib"
     bib.write_text(bib.read_text(encoding="utf-8") + "\n" + "\n".join(entries), encoding="utf-8")
     result = build(root)
@@ -232,6 +233,19 @@ def test_feeds_and_data_downloads_carry_the_new_addresses(site: Path):
     assert not any("references/#ref-" in t for t in texts)
 
 
+def test_word_and_pdf_files_link_references_at_their_pages(site: Path):
+    import docx
+    from pypdf import PdfReader
+
+    links = []
+    for path in site.rglob("*.docx"):
+        links += [r.target_ref for r in docx.Document(str(path)).part.rels.values() if r.is_external]
+    for path in site.rglob("*.pdf"):
+        links += [a.get_object()["/A"].get("/URI", "") for p in PdfReader(str(path)).pages for a in p.get("/Annots", []) if "/A" in a.get_object()]
+    assert links and not [u for u in links if "#ref-" in u]
+    assert any(u.endswith("/references/doe2020trial/") for u in links)  # the course PDF's reading list
+
+
 def test_a_reference_page_gives_zotero_one_item_and_no_highwire_tags(site: Path):
     html = (site / "references" / "doe2020trial" / "index.html").read_text(encoding="utf-8")
     (item,) = zotero.saved(html)
@@ -269,7 +283,7 @@ def test_the_index_splits_into_labelled_pages_in_order(paged: Path):
     pages = index_pages(paged)
     labels = [re.search(r'<p class="pcor-note">This page: first authors ([^.]+)\.</p>', article(p)).group(1) for p in pages]
     keys = [k for p in pages for k in entry_keys(p)]
-    assert len(keys) == len(set(keys)) == len(SURNAMES) + 4  # every reference once
+    assert len(keys) == len(set(keys)) == len(SURNAMES) + 5  # every reference once
     assert all(len(entry_keys(p)) <= PER_PAGE for p in pages)
     assert labels[0].startswith("#–")  # 3M Company first
     assert [k for p in pages for k in entry_keys(p)].index("paged15") + 1 == [k for p in pages for k in entry_keys(p)].index("paged16")  # Ødegaard files under O, before Owens

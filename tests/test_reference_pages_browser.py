@@ -6,6 +6,7 @@ index (first and a later page) and on a reference page, light and dark."""
 from __future__ import annotations
 
 import io
+from urllib.parse import quote
 
 import pytest
 from pypdf import PdfReader
@@ -49,12 +50,12 @@ def later_page(paged_site) -> str:
     return pages[-1].parent.relative_to(paged_site).as_posix() + "/"
 
 
-@pytest.mark.parametrize("key", ["paged40", "doe2020trial"])
+@pytest.mark.parametrize("key", ["paged40", "doe2020trial", "müller-2021"])
 def test_an_old_reference_link_opens_the_references_own_page(browser, base, key):
     tab = browser.page()
     try:
         tab.goto(base + f"references/#ref-{key}")
-        tab.wait_for_url(base + f"references/{key}/")
+        tab.wait_for_url(base + f"references/{quote(key)}/")
         assert tab.locator("h1").inner_text() and tab.locator("#cited-by").count() == 1
     finally:
         tab.context.close()
