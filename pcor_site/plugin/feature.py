@@ -38,9 +38,10 @@ if TYPE_CHECKING:  # annotations only: nothing here is imported at run time
 
 
 #: Where a feature's section (from `RecordPart.sections()`) goes on a record page, in reading
-#: order: "do" next to the asks and steps, before the body; "body" after the body (the default),
-#: before the tools, the related block and the sources.
-SECTION_PLACES = ("do", "body")
+#: order: "lead" after the summary, before the asks and steps (a module's objectives, a gap's
+#: research question); "do" next to the asks and steps, before the body; "body" after the body
+#: (the default), before the tools, the related block and the sources.
+SECTION_PLACES = ("lead", "do", "body")
 
 
 @dataclass
@@ -78,10 +79,6 @@ class RecordPart:
     def markdown_env(self) -> dict:
         """Entries for the markdown-it `env` of this page's summary and body (shared by both)."""
         return {}
-
-    def lead_sections(self) -> list[HtmlSection]:
-        """Sections after the summary, before the body (e.g. a module's questions and objectives)."""
-        return []
 
     def sections(self) -> list[HtmlSection]:
         """Sections in the page's reading order, placed by their `place` (see SECTION_PLACES)."""

@@ -46,6 +46,15 @@ def _tags(site: SiteContext, record: Record, url: str, rated: bool = False) -> l
     ) if s]
 
 
+def _placed_sections(parts) -> dict[str, list]:
+    """Features' sections by their place (SECTION_PLACES), each part asked once."""
+    placed: dict[str, list] = {"lead": [], "do": [], "body": []}
+    for part in parts:
+        for section in part.sections():
+            placed[section.place if section.place in placed else "body"].append(section)
+    return {"lead_sections": placed["lead"], "early_sections": placed["do"], "extra_sections": placed["body"]}
+
+
 def _joined(parts: list[Markup]) -> Markup:
     return Markup("\n").join(p for p in parts if p)
 
@@ -97,9 +106,7 @@ def record_page(site: SiteContext, item: Item) -> RecordPage:
         last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
         sources_heading="Sources and references" if any(s.key == "references" for s in link_sections) else "Sources",
         what_we_know=what_we_know(site, record, tier),
-        lead_sections=[s for part in parts for s in part.lead_sections()],
-        early_sections=[s for part in parts for s in part.sections() if s.place == "do"],
-        extra_sections=[s for part in parts for s in part.sections() if s.place != "do"],
+        **_placed_sections(parts),
         head_yaml=Markup("\n").join(h for part in parts if (h := part.head_yaml())),
         end_sections=[s for part in parts for s in part.end_sections()],
         record_html=_joined([part.record_html() for part in parts]),
