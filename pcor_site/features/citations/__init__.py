@@ -69,7 +69,8 @@ class CitationsFeature(Feature):
         return [NavEntry("References", REFERENCES_DOC), NavEntry("Data downloads", downloads.DOC)]
 
     def addresses(self, catalog):
-        return {urls.references(): "the references page", downloads.URL: "the data downloads page"}
+        return {urls.references(): "the references page", downloads.URL: "the data downloads page",
+                f"{downloads.DATA_DIR}/": "the data downloads folder", "cite/": "the 'Cite this' files"}
 
 
 def _index_coins(entry) -> Markup:
