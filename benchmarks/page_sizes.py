@@ -99,6 +99,12 @@ def main() -> None:
         print("\nlargest pages:")
         for size, path in sizes[: args.top]:
             print(f"  {size / 1024:8.1f} KB  {path}")
+        index = [(site / "references" / "index.html"), *sorted((site / "references" / "by-author").glob("*/index.html"))]
+        own = [p for p in (site / "references").glob("*/index.html")]
+        if own:
+            largest = max(own, key=lambda p: p.stat().st_size)
+            print(f"\nreferences: {len(index)} index page(s), largest {max(p.stat().st_size for p in index) / 1024:.1f} KB; "
+                  f"{len(own):,} reference pages, largest {largest.stat().st_size / 1024:.1f} KB ({largest.relative_to(site).as_posix()})")
         print("\nlisting pages:")
         for path in WATCH:
             if (site / path).is_file():

@@ -333,3 +333,13 @@ def test_writer_writes_bytes_and_text_and_reports_counts(tmp_path: Path):
     report = write_tree(out, {"index.md": "héllo"})
     assert (report.written, report.unchanged, report.removed) == (0, 1, 1)
     assert not (out / "assets" / "x.bin").exists()
+
+
+@pytest.mark.parametrize(("name", "owner"), [("cite", "the 'Cite this' files"), ("pagefind", "the search index"),
+                                             ("sitemap", "the sitemap"), ("data", "the data downloads folder")])
+def test_a_free_page_may_not_take_a_folder_a_feature_or_the_engine_writes(hub_copy: Path, name: str, owner: str):
+    pages = hub_copy / "content" / "pages"
+    (pages / f"{name}.md").write_text((pages / "chcc-pcor-capacity.md").read_text(encoding="utf-8"), encoding="utf-8")
+    found = check(hub_copy).diagnostics
+    assert [(d.code, d.path, d.message) for d in found if d.code == "E307"] == [
+        ("E307", f"content/pages/{name}.md", f"its page /{name}/ is the same as {owner}; one would replace the other")]

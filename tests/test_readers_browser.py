@@ -163,17 +163,17 @@ def test_a_printed_practice_has_no_blank_page(browser, base, paper):
         tab.context.close()
 
 
-def test_references_page_loads_a_citation_format_when_it_is_opened(browser, base):
+def test_a_reference_page_loads_a_citation_format_when_it_is_opened(browser, base):
     tab = browser.page()
     try:
-        tab.goto(base + "references/")
-        entry = tab.locator("#ref-doe2020trial")
+        tab.goto(base + "references/doe2020trial/")
+        entry = tab.locator("#cite-doe2020trial")
         code = entry.locator("details.pcor-cite-format").first.locator("pre code")
         assert code.evaluate("c => c.textContent") == ""  # not carried inline
         entry.locator("details.pcor-cite-format summary", has_text="BibTeX").click()
-        tab.wait_for_function("() => document.querySelector('#ref-doe2020trial details pre code').textContent.startsWith('@')")
+        tab.wait_for_function("() => document.querySelector('#cite-doe2020trial details pre code').textContent.startsWith('@')")
         with tab.expect_response(lambda r: r.url.endswith("cite/references/doe2020trial.bib")) as response:
-            tab.evaluate("fetch('../cite/references/doe2020trial.bib')")
+            tab.evaluate("fetch('../../cite/references/doe2020trial.bib')")
         assert code.inner_text() == response.value.text().rstrip()
     finally:
         tab.context.close()
