@@ -44,14 +44,14 @@ def add_references(root: Path, count: int, seed: int = 11) -> None:
 
 
 def after_fixture_modules(root: Path) -> None:
-    """Number the synthetic modules after the fixture hub's own (1 and 2), so the course has one
-    order without duplicates or gaps (E612, E613) and the hub builds."""
+    """Number the synthetic modules 1, 2, 3 ... after the fixture hub's own, so the course has one
+    order without duplicates or gaps (E612, E613) whichever numbering the generator used."""
     taken = len(list((root / "content" / "module").glob("fixture-*.md")))
-    for module in sorted((root / "content" / "module").glob("module-*.md")):
+    for n, module in enumerate(sorted((root / "content" / "module").glob("module-*.md")), start=taken + 1):
         text = module.read_text(encoding="utf-8")
         head, order, rest = text.partition("\norder: ")
-        number, _, tail = rest.partition("\n")
-        module.write_text(f"{head}{order}{int(number) + taken}\n{tail}", encoding="utf-8")
+        _, _, tail = rest.partition("\n")
+        module.write_text(f"{head}{order}{n}\n{tail}", encoding="utf-8")
 
 
 def add_cycle(root: Path, activities: int) -> None:
