@@ -25,7 +25,6 @@ CHROME = 25 * 1024  # the theme's frame around a page's content (about 17 KB mea
 SMALL, LARGE, TARGET = 200, 400, 1000  # both past the bounded lists (10 per kind on an area page)
 #: Pages the budget does not cover yet, and why (reported in issue 14's note):
 KNOWN = {
-    "references.md": "the References page is being rebuilt as a paginated index (issue 14, another part)",
     "curriculum/whole-course.md": "the whole course on one page, the learner handout: its size is the course's own text",
 }
 
