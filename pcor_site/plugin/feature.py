@@ -61,13 +61,26 @@ class HtmlSection:
     place: str = "body"  # one of SECTION_PLACES
 
 
+#: The sidebar's groups, in order: the core files its own index pages under them (a kind's
+#: `nav_group`) and a feature names one for each entry. A group with nothing in it is left out.
+NAV_GROUPS = ("Evidence", "For purchasers", "Regions and partners", "The convening", "Research agenda", "About")
+
+
 @dataclass(frozen=True)
 class NavEntry:
-    """A sidebar entry. `place`: "start" (after Home) or "end" (after the core's sections)."""
+    """A sidebar entry. `group`: one of NAV_GROUPS; without one, `place` puts it at the top level:
+    "start" (after Home, e.g. Explore) or "end" (after the groups). `lead`: the page that opens its
+    group (a closed group in the sidebar links to its first page), e.g. the question bank."""
 
     title: str
     doc: str
     place: str = "end"
+    group: str = ""
+    lead: bool = False
+
+    def __post_init__(self):
+        if self.group and self.group not in NAV_GROUPS:
+            raise ValueError(f"nav entry {self.title!r}: unknown group {self.group!r} (one of {', '.join(NAV_GROUPS)})")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,12 @@ from ..validate import Item
 from .fields import items_of, record_fields
 from .related import related_block, sources_and_references
 
+#: Explore's weights (Pagefind) of a record's title and summary; body text weighs 1. Pages of kinds
+#: that explain or quote the evidence records (`Kind.explains`: glossary, course, framework...) weigh
+#: less, so the practice, study or tool a search is about comes before the pages that mention it.
+RECORD_WEIGHTS = (10, 6)
+EXPLAINING_WEIGHTS = (7, 4)
+
 #: The tools' heading where a record is something to put in place.
 TOOLS_HEADINGS = {"practice": "How to put it in place", "strategy": "How to put it in place"}
 #: Text sections read before the body ("what to do"); the others come after it.
@@ -88,6 +94,7 @@ def record_page(site: SiteContext, item: Item) -> RecordPage:
         doc=urls.doc_for(url),
         title=record.title,
         head_title=f"{record.title} ({item.kind.label})" if site.title_count(record.title) > 1 else "",
+        search_weights=EXPLAINING_WEIGHTS if item.kind.explains else RECORD_WEIGHTS,
         description=site.description(record.summary),
         kind_label=item.kind.label,
         kind_url="" if item.kind.name == "page" else urls.relative(url, urls.kind_index(item.kind)),  # free pages have no index
