@@ -111,8 +111,9 @@ def make_hub(root: Path, n: int, seed: int = 7) -> dict[str, int]:
         write("practice", id, common("practice", id) + "evidence_tier: emerging\naction_types: [contracting]\n"
               f"studies: {flow(pick(rng, pool['study'], 3))}\ntools: {flow(pick(rng, pool['tool'], 3))}\n"
               f"asks:\n  - {sentence(rng, 10)}\n", markdown=True)
-    for order, id in enumerate(pool["module"], start=1):
-        earlier = pool["module"][max(0, order - 4):order - 1]
+    first = len(list((content / "module").glob("*.md"))) + 1  # after the fixture's own modules (E612)
+    for order, id in enumerate(pool["module"], start=first):
+        earlier = pool["module"][max(0, order - first - 3):order - first]
         write("module", id, common("module", id) + f"order: {order}\nobjectives:\n  - {sentence(rng, 8)}\n"
               f"key_points:\n  - {sentence(rng, 8)}\nreadings: {flow(pick(rng, bib, 1))}\n"
               f"practices: {flow(pick(rng, pool['practice'], 3))}\nstudies: {flow(pick(rng, pool['study'], 2))}\n"
@@ -121,7 +122,10 @@ def make_hub(root: Path, n: int, seed: int = 7) -> dict[str, int]:
         write("strategy", id, common("strategy", id) + f"purchasing_stage: assess\npractices: {flow(pick(rng, pool['practice'], 3))}\n"
               f"studies: {flow(pick(rng, pool['study'], 2))}\nsteps:\n  - {sentence(rng, 9)}\n")
     for id in pool["gap"]:
-        write("gap", id, common("gap", id) + f"stated_by: {sentence(rng, 4)}\nstudies: {flow(pick(rng, pool['study'], 2))}\n", markdown=True)
+        write("gap", id, common("gap", id) + f"stated_by: {sentence(rng, 4)}\n"
+              f"stated_by_source:\n  url: https://example.org/gap/{id}\npopulation: Employees\nintervention: {sentence(rng, 3)}\n"
+              "comparison: Usual care\noutcome: Days of work missed\nsetting: The workplace\n"
+              f"studies: {flow(pick(rng, pool['study'], 2))}\n", markdown=True)
     for id in pool["term"]:
         write("term", id, common("term", id) + f"abbreviation: T{id[-3:]}\ndefinition: {paragraph(rng, 2)}\n")
     for id in pool["infographic"]:

@@ -87,3 +87,36 @@ def test_the_hooks_import_nothing_from_the_pipeline():
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_printed_pdf_is_reused_until_its_page_or_a_file_it_read_changes(tmp_path, monkeypatch):
+    import pypdf
+    import weasyprint
+
+    from pcor_site import pdf
+
+    monkeypatch.setattr(cache, "_memory", {})
+    cache.use(tmp_path / "cache")
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    css = site / "assets" / "print.css"
+    css.write_text("@page { size: A4 }", encoding="utf-8")
+    page = site / "course" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<html><head><link rel="stylesheet" href="../assets/print.css"></head><body><h1>Module one</h1></body></html>',
+                    encoding="utf-8")
+    printed = []
+    real = weasyprint.HTML
+    monkeypatch.setattr(pdf.weasyprint, "HTML", lambda *a, **k: printed.append(1) or real(*a, **k))
+    try:
+        assert pdf.write_pdf(page, tmp_path / "one.pdf", site, title="The course") == 1
+        cache._memory.clear()  # as the next build's process would start
+        assert pdf.write_pdf(page, tmp_path / "two.pdf", site, title="The course") == 1
+        assert printed == [1] and (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+        css.write_text("@page { size: letter }", encoding="utf-8")  # a file the print read
+        pdf.write_pdf(page, tmp_path / "three.pdf", site, title="The course")
+        assert printed == [1, 1] and round(float(pypdf.PdfReader(tmp_path / "three.pdf").pages[0].mediabox.width)) == 612
+        pdf.write_pdf(page, tmp_path / "four.pdf", site, title="Another title")  # the page's own inputs
+        assert printed == [1, 1, 1] and pypdf.PdfReader(tmp_path / "four.pdf").metadata.title == "Another title"
+    finally:
+        cache.use(None)
