@@ -120,3 +120,23 @@ def test_a_printed_pdf_is_reused_until_its_page_or_a_file_it_read_changes(tmp_pa
         assert printed == [1, 1, 1] and pypdf.PdfReader(tmp_path / "four.pdf").metadata.title == "Another title"
     finally:
         cache.use(None)
+
+
+def test_formatted_citations_are_read_back_by_the_next_build(tmp_path, monkeypatch):
+    from pcor_site.features.citations import style
+
+    monkeypatch.setattr(cache, "_memory", {})
+    cache.use(tmp_path)
+    item = {"id": "doe2020", "type": "article-journal", "title": "A <b>trial</b> at work", "issued": {"date-parts": [[2020]]},
+            "author": [{"family": "Doe", "given": "Jane"}], "container-title": "Journal of Tests"}
+    try:
+        first = style.Styler("ama").format(item)
+        assert "Doe J" in first.text and "&lt;b&gt;" in first.html  # field text stays escaped
+        cache._memory.clear()
+        rendered, real = [], style.Styler._render
+        monkeypatch.setattr(style.Styler, "_render", lambda self, items, output: rendered.append(len(items)) or real(self, items, output))
+        assert style.Styler("ama").format(item) == first and rendered == []  # from the disk, not citeproc
+        changed = style.Styler("ama").format(dict(item, title="Another title"))  # a changed item is a new key
+        assert rendered == [1] and "Another title" in changed.text
+    finally:
+        cache.use(None)
