@@ -140,3 +140,31 @@ def test_formatted_citations_are_read_back_by_the_next_build(tmp_path, monkeypat
         assert rendered == [1] and "Another title" in changed.text
     finally:
         cache.use(None)
+
+
+def test_a_warm_build_equals_a_cold_one_byte_for_byte(tmp_path, monkeypatch):
+    """Cold: no cache on disk or in memory. Warm: a second interpreter (another hash seed) reading
+    the first build's cache. Every file of the two sites is compared, the PDFs and charts included."""
+    from conftest import copy_hub, in_another_process
+    from test_build import hashes, ok_build
+
+    monkeypatch.setattr(cache, "_memory", {})
+    hub = copy_hub(tmp_path / "hub")
+    try:
+        ok_build(hub, tmp_path / "cold")
+    finally:
+        cache.use(None)
+    kept = {folder.name: len(list(folder.iterdir())) for folder in (hub / CACHE_DIR).iterdir() if folder.is_dir()}
+    assert kept.get("pdf", 0) >= 2 and kept.get("citations", 0) >= 1 and kept.get("charts", 0) >= 2, kept
+    warm = in_another_process(
+        "import json, pathlib; import pcor_site.cache as cache; from pcor_site.build import build; from test_build import hashes\n"
+        "made = []\n"
+        "real = cache.store\n"
+        "cache.store = lambda namespace, key, data: made.append(namespace) or real(namespace, key, data)\n"
+        f"result = build(pathlib.Path({str(hub)!r}), pathlib.Path({str(tmp_path / 'warm')!r}))\n"
+        "assert result.ok\n"
+        f"print(json.dumps({{'made': sorted(set(made)), 'site': hashes(pathlib.Path({str(tmp_path / 'warm')!r}))}}))")
+    cold = hashes(tmp_path / "cold")
+    assert warm["made"] == []  # nothing was printed, drawn or formatted again
+    assert any(path.endswith(".pdf") for path in cold) and sorted(warm["site"]) == sorted(cold)
+    assert [path for path in cold if cold[path] != warm["site"][path]] == []
