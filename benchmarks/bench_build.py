@@ -65,6 +65,9 @@ def counts(n: int) -> dict[str, int]:
     return out
 
 
+FIXTURE_MODULES = 2  # the fixture hub's own modules take orders 1 and 2 (E612: each module its own place)
+
+
 def make_hub(root: Path, n: int, seed: int = 7) -> dict[str, int]:
     """Copy the fixture hub's settings and add n synthetic records with cross-references."""
     rng = random.Random(seed)
@@ -111,10 +114,9 @@ def make_hub(root: Path, n: int, seed: int = 7) -> dict[str, int]:
         write("practice", id, common("practice", id) + "evidence_tier: emerging\naction_types: [contracting]\n"
               f"studies: {flow(pick(rng, pool['study'], 3))}\ntools: {flow(pick(rng, pool['tool'], 3))}\n"
               f"asks:\n  - {sentence(rng, 10)}\n", markdown=True)
-    first = len(list((content / "module").glob("*.md"))) + 1  # after the fixture's own modules (E612)
-    for order, id in enumerate(pool["module"], start=first):
-        earlier = pool["module"][max(0, order - first - 3):order - first]
-        write("module", id, common("module", id) + f"order: {order}\nobjectives:\n  - {sentence(rng, 8)}\n"
+    for order, id in enumerate(pool["module"], start=1):
+        earlier = pool["module"][max(0, order - 4):order - 1]
+        write("module", id, common("module", id) + f"order: {order + FIXTURE_MODULES}\nobjectives:\n  - {sentence(rng, 8)}\n"
               f"key_points:\n  - {sentence(rng, 8)}\nreadings: {flow(pick(rng, bib, 1))}\n"
               f"practices: {flow(pick(rng, pool['practice'], 3))}\nstudies: {flow(pick(rng, pool['study'], 2))}\n"
               f"prerequisites: {flow(pick(rng, earlier, 2))}\n", markdown=True)

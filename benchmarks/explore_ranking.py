@@ -38,7 +38,7 @@ def ranking(site: Path, queries, top: int) -> None:
                 for n, result in enumerate(tab.locator("#pcor-results li.pcor-result").all()[:top], 1):
                     title = result.locator("h3").inner_text()
                     kind = result.locator(".pcor-kind").first.inner_text()
-                    snippet = result.locator(".pcor-result__excerpt")
+                    snippet = result.locator(".pcor-result__summary")
                     text = snippet.inner_text()[:110] if snippet.count() else ""
                     print(f"{n:2}. [{kind}] {title}\n      snippet: {text}")
         finally:

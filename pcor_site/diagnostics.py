@@ -59,6 +59,9 @@ RULES: dict[str, Rule] = _rules(
     Rule("E122", "placeholder text left from `pcor-site new`", "Replace the placeholder with the record's own text, or delete it."),
     Rule("W123", "list indented with a tab shows as code", "Start list lines at the left margin with '- ' (a tab or four spaces in front turns them into a code block).", W),
     Rule("E118", "link or special file in content", "Replace the symbolic link (or device, pipe, socket) with a copy of the file itself; content/ holds only regular files."),
+    # E14x: the References pages (pcor_site/features/citations)
+    Rule("E141", "References page size is not a number", "Set extra.hub.references_per_page in mkdocs.yml to a whole number from 10 to 10000, or remove it (50 references a page)."),
+    Rule("E142", "two references would share one page", "Rename one of the BibTeX keys: each reference gets a page named after its key, with letters, digits, '-' and '_' kept and every other character made '-'."),
     # E2xx: schema
     Rule("E201", "unknown field", "Remove the field or fix its spelling; see the kind's schema."),
     Rule("E202", "missing required field", "Add the field; `pcor-site new KIND SLUG` shows every field."),

@@ -8,7 +8,7 @@ from . import urls
 from .bibliography import Bibliography
 from .catalog import Catalog, Link
 from .diagnostics import Diagnostic, closest_choices, did_you_mean
-from .reserved import reserved_addresses as engine_addresses
+from .reserved import engine_addresses
 from .schema import KINDS
 from .schema.refs import iter_refs
 from .schema.types import BibRef, RecordRef, VocabRef
@@ -88,7 +88,7 @@ def page_collisions(catalog: Catalog, reserved: dict[str, str]) -> list[Diagnost
     would keep only the last, so the other disappears from the site without a word.
     `reserved`: the addresses of generated pages (core and features) → what they are."""
     taken = {urls.address_of(urls.doc_for(url)): owner for url, owner in reserved.items()}
-    for name, owner in engine_addresses().items():  # data/, assets/, pagefind/, cite/, sitemap, 404, ...
+    for name, owner in engine_addresses().items():  # assets/, search/, sitemap, 404
         taken.setdefault(urls.address_of(name + ".md"), owner)
     problems = []
     for item in sorted(catalog.items.values(), key=lambda i: i.path):

@@ -78,7 +78,18 @@ def references() -> str:
 
 
 def reference(key: str) -> str:
-    return f"references/#ref-{anchor(key)}"
+    """A reference's own page: its address never moves when other references are added.
+    (Until 2026 it was the fragment `references/#ref-KEY`; the index still sends those on.)"""
+    return f"references/{anchor(key)}/"
+
+
+#: The folder of the References index's further pages (a reference key cannot take it: E141).
+REFERENCES_PAGES = "by-author"
+
+
+def references_page(slug: str) -> str:
+    """Page `slug` (e.g. "d-f") of the References index after the first, which is `references()`."""
+    return f"references/{REFERENCES_PAGES}/{slug}/"
 
 
 def anchor(text: str) -> str:

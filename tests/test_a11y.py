@@ -25,6 +25,7 @@ FIXTURE_PAGES = [
     "priority-areas/collaborative-care/",  # a priority-area landing page
     "evidence-tiers/",
     "references/",
+    "references/doe2020trial/",  # a reference's own page
     "404.html",
     "question-bank/",
     "explore/?kind=study&area=network-access",  # an empty result: the explanation and its buttons

@@ -71,8 +71,10 @@ def nav_config_urls(root: Path) -> set[str]:
     found = set()
     for entry in nav:
         (doc,) = entry.values()
-        stem = doc.removesuffix(".md").removesuffix("index").removesuffix("/")
-        found.add(f"{stem}/" if stem else ".")
+        for page in doc if isinstance(doc, list) else [entry]:  # a group holds a list of entries
+            (doc,) = page.values()
+            stem = doc.removesuffix(".md").removesuffix("index").removesuffix("/")
+            found.add(f"{stem}/" if stem else ".")
     return found
 
 
@@ -225,14 +227,15 @@ def test_nav_lists_section_indexes_never_records(tmp_path: Path):
     large_nav = nav_links((large / "site" / "index.html").read_text(encoding="utf-8"))
     assert len(small_nav) == len(large_nav)  # 25 more records, not one more link
 
-    # exactly the entries of the generated nav: section indexes, landing pages and free pages
-    assert set(small_nav) == nav_config_urls(small)
-    assert {".", "priority-areas/", "evidence-tiers/", "references/"} <= set(small_nav)
-    assert {f"{k.url_dir}/" for k in KINDS.values() if k.name != "page" and catalog.of_kind(k.name)} <= set(small_nav)
+    # the entries of the generated nav: section indexes, landing pages and free pages (the home page
+    # has every group closed, so each group shows as a link to its first page)
+    assert set(small_nav) <= nav_config_urls(small)
+    assert {".", "priority-areas/", "practices/"} <= set(small_nav)
     record_urls = {urls.record(i.kind, i.id) for k in KINDS.values() if k.name != "page" for i in catalog.of_kind(k.name)}
     assert not record_urls & set(small_nav)
     assert not any(link.startswith("tools/extra-tool") for link in large_nav)
-    # a record page carries the same sidebar (relative to its own folder)
+    # a record page carries the same sidebar (relative to its own folder): records are not in the
+    # nav, so no group is open and each shows as a link to its first page (navigation.prune)
     record_nav = nav_links((small / "site" / "tools" / "fixture-tool" / "index.html").read_text(encoding="utf-8"))
     assert len(record_nav) == len(small_nav)
 
@@ -330,3 +333,13 @@ def test_writer_writes_bytes_and_text_and_reports_counts(tmp_path: Path):
     report = write_tree(out, {"index.md": "héllo"})
     assert (report.written, report.unchanged, report.removed) == (0, 1, 1)
     assert not (out / "assets" / "x.bin").exists()
+
+
+@pytest.mark.parametrize(("name", "owner"), [("cite", "the 'Cite this' files"), ("pagefind", "the search index"),
+                                             ("sitemap", "the sitemap"), ("data", "the data downloads folder")])
+def test_a_free_page_may_not_take_a_folder_a_feature_or_the_engine_writes(hub_copy: Path, name: str, owner: str):
+    pages = hub_copy / "content" / "pages"
+    (pages / f"{name}.md").write_text((pages / "chcc-pcor-capacity.md").read_text(encoding="utf-8"), encoding="utf-8")
+    found = check(hub_copy).diagnostics
+    assert [(d.code, d.path, d.message) for d in found if d.code == "E307"] == [
+        ("E307", f"content/pages/{name}.md", f"its page /{name}/ is the same as {owner}; one would replace the other")]

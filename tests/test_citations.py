@@ -125,7 +125,7 @@ def test_numbered_citations_share_one_order_across_summary_and_body(bibliography
     html = str(section.html)
     assert html.startswith('<ol class="pcor-cited"><li id="cite-lee2019book">Lee A. <i>Purchasing for Mental Health</i>. Fixture Press; 2019.')
     assert html.index('id="cite-lee2019book"') < html.index('id="cite-doe2020trial"')
-    assert 'href="../../references/#ref-doe2020trial"' in html and 'class="Z3988"' in html
+    assert 'href="../../references/doe2020trial/"' in html and 'class="Z3988"' in html
 
 
 def test_author_date_citations(bibliography):

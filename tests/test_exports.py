@@ -122,7 +122,8 @@ def test_highwire_tags_only_on_the_hubs_own_works(built_hub):
 
 
 def test_coins_on_listings_parse(built_hub):
-    for rel in ("references/index.html", "studies/fixture-study/index.html", "practices/fixture-practice/index.html"):
+    for rel in ("references/index.html", "references/doe2020trial/index.html", "studies/fixture-study/index.html",
+                "practices/fixture-practice/index.html"):
         titles = re.findall(r'<span class="Z3988" title="([^"]*)"></span>', _html(built_hub, rel))
         assert titles, rel
         queries = []
@@ -141,7 +142,8 @@ def test_prose_citation_and_works_cited_on_the_page(built_hub):
     assert '<sup class="pcor-cite"><a href="#cite-doe2020trial"' in page
     assert '<li id="cite-doe2020trial">Doe J, Müller H. A fixture trial of collaborative care. <i>Fixture Journal</i>.' in page
     references = _html(built_hub, "references/index.html")
-    assert 'id="ref-doe2020trial"' in references and "Fixture practice &amp; policy" in references
+    assert '<li id="ref-doe2020trial"><a class="pcor-ref-text" href="doe2020trial/">' in references  # the entry links to its page
+    assert '<a href="../../practices/fixture-practice/">Fixture practice &amp; policy</a>' in _html(built_hub, "references/doe2020trial/index.html")
 
 
 def test_cite_files_and_buttons(built_hub):

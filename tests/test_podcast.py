@@ -427,6 +427,9 @@ def test_show_settings_are_validated_at_their_line(tmp_path):
         "mkdocs.yml:64:7: E801 language: 'English' is not a language code like en or en-us (lower case)",
         "mkdocs.yml:70:7: E801 unknown show setting 'colour'",
     ]
+    root = make_podcast_hub(tmp_path / "hub3", local=False)
+    edit(root / "mkdocs.yml", "locked: true", "locked: maybe")  # pydantic's words would be "Input should be a valid boolean"
+    assert report(root) == ["mkdocs.yml:72:7: E801 locked must be true or false (without quotes), not text"]
 
 
 def test_episodes_need_a_complete_show(tmp_path):

@@ -75,8 +75,11 @@ def test_tier_badges_differ_in_text_shape_and_colour(tab, base):
     badges = tab.locator("ul.pcor-links .pcor-tier")
     seen = {}
     for badge in badges.all():
+        bars = badge.locator(".pcor-tier__scale")
+        box = bars.bounding_box()
+        assert box and box["width"] > 4 and box["height"] > 4  # the bars are drawn
         seen[badge.inner_text().strip()] = (badge.evaluate("b => getComputedStyle(b).backgroundColor"),
-                                            badge.locator(".pcor-tier__scale i.on").count())
+                                            bars.evaluate("e => getComputedStyle(e).backgroundImage"))
     assert set(seen) == {"Evidence: Strong", "Evidence: Emerging"}
     (colour_a, marks_a), (colour_b, marks_b) = seen.values()
     assert colour_a != colour_b and marks_a != marks_b
@@ -134,12 +137,12 @@ def test_question_bank_copies_one_ask_and_all_asks(browser, base):
     try:
         tab.goto(base + "question-bank/")
         tab.get_by_role("button", name="Copy this ask").first.click()
-        tab.locator(".pcor-ask .pcor-copy-status", has_text="Copied.").first.wait_for()
+        tab.locator("ol.pcor-asks > li .pcor-copy-status", has_text="Copied.").first.wait_for()
         assert tab.evaluate("navigator.clipboard.readText()") == "Ask the vendor for the fixture report."
         tab.get_by_role("button", name=re.compile("^Copy all \\d+ asks$")).click()
         tab.locator(".pcor-copy-status", has_text=re.compile("^Copied")).first.wait_for()
         copied = tab.evaluate("navigator.clipboard.readText()")
-        asks = [" ".join(t.split()) for t in tab.locator(".pcor-ask__text").all_inner_texts()]
+        asks = [" ".join(t.split()) for t in tab.locator("ol.pcor-asks > li > p:first-child").all_inner_texts()]
         assert copied == (asks[0] if len(asks) == 1 else "\n".join(f"{n}. {a}" for n, a in enumerate(asks, 1)))
     finally:
         context.close()
@@ -160,17 +163,28 @@ def test_a_printed_practice_has_no_blank_page(browser, base, paper):
         tab.context.close()
 
 
-def test_references_page_loads_a_citation_format_when_it_is_opened(browser, base):
+def test_a_reference_page_loads_a_citation_format_when_it_is_opened(browser, base):
     tab = browser.page()
     try:
-        tab.goto(base + "references/")
-        entry = tab.locator("#ref-doe2020trial")
+        tab.goto(base + "references/doe2020trial/")
+        entry = tab.locator("#cite-doe2020trial")
         code = entry.locator("details.pcor-cite-format").first.locator("pre code")
         assert code.evaluate("c => c.textContent") == ""  # not carried inline
         entry.locator("details.pcor-cite-format summary", has_text="BibTeX").click()
-        tab.wait_for_function("() => document.querySelector('#ref-doe2020trial details pre code').textContent.startsWith('@')")
+        tab.wait_for_function("() => document.querySelector('#cite-doe2020trial details pre code').textContent.startsWith('@')")
         with tab.expect_response(lambda r: r.url.endswith("cite/references/doe2020trial.bib")) as response:
-            tab.evaluate("fetch('../cite/references/doe2020trial.bib')")
+            tab.evaluate("fetch('../../cite/references/doe2020trial.bib')")
         assert code.inner_text() == response.value.text().rstrip()
     finally:
         tab.context.close()
+
+
+
+def test_list_items_get_a_handout_toggle_named_after_their_link(tab, base):
+    # lists carry only `data-handout-id` (kind/id): the toggle takes its name from the item's link
+    tab.goto(base + "practices/fixture-practice/")
+    items = tab.locator("ul.pcor-links li[data-handout-id]")
+    items.first.locator("button.pcor-handout-toggle").wait_for()
+    first = items.first
+    name = first.locator("a").first.inner_text().strip()
+    assert first.locator("button.pcor-handout-toggle").get_attribute("aria-label") == f"Add to handout: {name}"

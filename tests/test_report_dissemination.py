@@ -109,3 +109,37 @@ def test_dashboard_survey_table_suppresses_small_cells(built_cycle_hub):
     page = (built_cycle_hub / "site/dashboard/index.html").read_text(encoding="utf-8")
     assert "<caption>How relevant was the content to your work? (Post-event survey, 60 respondents)</caption>" in page
     assert '<th scope="row">Not relevant</th><td class="pcor-num">&lt;11</td><td class="pcor-bar-cell" aria-hidden="true"></td>' in page
+
+
+def _pdf_links(pdf: Path) -> list[str]:
+    reader = pypdf.PdfReader(pdf)
+    return [annot.get_object()["/A"]["/URI"] for page in reader.pages for annot in page.get("/Annots") or ()
+            if "/URI" in annot.get_object().get("/A", {})]
+
+
+def test_report_pdf_links_point_at_the_published_site(built_cycle_hub):
+    """A printed report is read away from the site: its links to records are absolute (site_url), none file://."""
+    links = _pdf_links(built_cycle_hub / "site/reports/fixture-summary-report/fixture-summary-report.pdf")
+    internal = [link for link in links if link.startswith("http://127.0.0.1:8000/")]
+    assert internal and not [link for link in links if link.startswith("file:")]
+    assert "http://127.0.0.1:8000/practices/fixture-practice/" in internal
+
+
+def test_report_pdf_that_cannot_be_written_fails_the_build_and_keeps_the_previous_site(built_cycle_hub, monkeypatch):
+    import pcor_site.plugin.documents as documents
+    from pcor_site.build import build
+
+    pdf = built_cycle_hub / "site/reports/fixture-summary-report/fixture-summary-report.pdf"
+    before = pdf.read_bytes()
+    real = documents.write_pdf
+
+    def broken(page, *args, **kwargs):  # only the report's PDF fails
+        if "reports" in str(page):
+            raise OSError("disk full")
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "write_pdf", broken)
+    result = build(built_cycle_hub)
+    assert [(d.code, d.path, d.message) for d in result.diagnostics] == [
+        ("E903", "site/reports/fixture-summary-report/fixture-summary-report.pdf", "the report PDF could not be written: disk full")]
+    assert pdf.read_bytes() == before

@@ -84,7 +84,7 @@ def test_a_module_page_is_saved_as_the_hubs_own_report(site: Path, built_hub: Pa
 
 
 def test_pages_about_other_peoples_works_carry_no_highwire_tags(site: Path):
-    for page in ("studies/fixture-study", "practices/fixture-practice", "tools/fixture-tool", "references"):
+    for page in ("studies/fixture-study", "practices/fixture-practice", "tools/fixture-tool", "references", "references/doe2020trial"):
         html = (site / page / "index.html").read_text(encoding="utf-8")
         assert zotero.highwire(html) == {}, page
     study = zotero.saved((site / "studies" / "fixture-study" / "index.html").read_text(encoding="utf-8"))

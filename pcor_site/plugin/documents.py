@@ -100,16 +100,17 @@ def add_bullets(document, items) -> None:
         document.add_paragraph(str(text), style="List Bullet")
 
 
-def print_page(site_dir, address: str, pdf_path, title: str, site_url: str, what: str) -> list[Diagnostic]:
+def print_page(site_dir, address: str, pdf_path, title: str, site_url: str, what: str,
+               code: str = "E901", where: str | None = None) -> list[Diagnostic]:
     """Print the built page at `address` to `pdf_path`, its links pointing at the published site.
 
-    Nothing when the page was not built; a failure is an E901 diagnostic, never a traceback
-    (WeasyPrint raises many kinds of exception)."""
+    Nothing when the page was not built; a failure is a `code` diagnostic at `where` (the page by
+    default), never a traceback (WeasyPrint raises many kinds of exception)."""
     page = site_dir / address / "index.html"
     if not page.exists():
         return []
     try:
         write_pdf(page, pdf_path, site_dir, title=title, public_url=urls.absolute(site_url, address) or None)
     except Exception as error:
-        return [Diagnostic.of("E901", address + "index.html", 1, 1, f"{what} could not be written: {error}")]
+        return [Diagnostic.of(code, where or address + "index.html", 1, 1, f"{what} could not be written: {error}")]
     return []

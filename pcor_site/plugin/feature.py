@@ -38,9 +38,10 @@ if TYPE_CHECKING:  # annotations only: nothing here is imported at run time
 
 
 #: Where a feature's section (from `RecordPart.sections()`) goes on a record page, in reading
-#: order: "do" next to the asks and steps, before the body; "body" after the body (the default),
-#: before the tools, the related block and the sources.
-SECTION_PLACES = ("do", "body")
+#: order: "lead" after the summary, before the asks and steps (a module's objectives, a gap's
+#: research question); "do" next to the asks and steps, before the body; "body" after the body
+#: (the default), before the tools, the related block and the sources.
+SECTION_PLACES = ("lead", "do", "body")
 
 
 @dataclass
@@ -53,13 +54,26 @@ class HtmlSection:
     place: str = "body"  # one of SECTION_PLACES
 
 
+#: The sidebar's groups, in order: the core files its own index pages under them (a kind's
+#: `nav_group`) and a feature names one for each entry. A group with nothing in it is left out.
+NAV_GROUPS = ("Evidence", "For purchasers", "Regions and partners", "The convening", "Research agenda", "About")
+
+
 @dataclass(frozen=True)
 class NavEntry:
-    """A sidebar entry. `place`: "start" (after Home) or "end" (after the core's sections)."""
+    """A sidebar entry. `group`: one of NAV_GROUPS; without one, `place` puts it at the top level:
+    "start" (after Home, e.g. Explore) or "end" (after the groups). `lead`: the page that opens its
+    group (a closed group in the sidebar links to its first page), e.g. the question bank."""
 
     title: str
     doc: str
     place: str = "end"
+    group: str = ""
+    lead: bool = False
+
+    def __post_init__(self):
+        if self.group and self.group not in NAV_GROUPS:
+            raise ValueError(f"nav entry {self.title!r}: unknown group {self.group!r} (one of {', '.join(NAV_GROUPS)})")
 
 
 @dataclass(frozen=True)
@@ -78,10 +92,6 @@ class RecordPart:
     def markdown_env(self) -> dict:
         """Entries for the markdown-it `env` of this page's summary and body (shared by both)."""
         return {}
-
-    def lead_sections(self) -> list[HtmlSection]:
-        """Sections after the summary, before the body (e.g. a module's questions and objectives)."""
-        return []
 
     def sections(self) -> list[HtmlSection]:
         """Sections in the page's reading order, placed by their `place` (see SECTION_PLACES)."""

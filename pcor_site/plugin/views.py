@@ -109,6 +109,7 @@ class RecordPage:
     end_sections: list = field(default_factory=list)  # last on the page: "Cite this", structured data
     record_html: str = ""  # features' hidden HTML inside the record block (e.g. a search word)
     data_html: str = ""  # features' hidden HTML after the sources (e.g. search filters)
+    search_weights: tuple[int, int] = (10, 6)  # Pagefind weights of the title and the summary (body text: 1)
 
 
 @dataclass

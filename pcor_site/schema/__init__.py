@@ -43,6 +43,12 @@ class Kind:
     intro: str = ""
     newest_first: bool = False  # index page order: by date, newest first (else by order, then title)
     group_by: tuple[str, str] | None = None  # index page sections: (field, vocabulary), in vocabulary order
+    nav_group: str = "About"  # the sidebar group of its index page: one of plugin.feature.NAV_GROUPS
+    #: A kind whose pages explain, teach, chart or quote the evidence records (glossary, course,
+    #: framework, infographics, research agenda) rather than being one: in Explore its titles and
+    #: summaries weigh less than those of practices, studies and tools, so a search for a topic finds
+    #: the record about it before the pages that mention it.
+    explains: bool = False
 
     @property
     def folder(self) -> str:
@@ -54,39 +60,39 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("practice", Practice, "Practice", "Promising practices and policies", "practices",
-             intro="Practices and policies that employers, purchasers and community partners can adopt, with the evidence behind each."),
+             intro="Practices and policies that employers, purchasers and community partners can adopt, with the evidence behind each.", nav_group="Evidence"),
         Kind("tool", Tool, "Tool", "Tools and resources", "tools",
-             intro="Toolkits, guides, reports and training that help put the practices to work."),
+             intro="Toolkits, guides, reports and training that help put the practices to work.", nav_group="Evidence"),
         Kind("study", Study, "Study", "PCORI-funded studies", "studies",
-             intro="Studies funded by the Patient-Centered Outcomes Research Institute (PCORI) that bear on the priority areas."),
+             intro="Studies funded by the Patient-Centered Outcomes Research Institute (PCORI) that bear on the priority areas.", nav_group="Evidence"),
         Kind("module", Module, "Module", "Curriculum", "curriculum",
-             intro="A course in patient-centered outcomes research (PCOR) and comparative effectiveness research (CER) for health-benefits purchasers."),
+             intro="A course in patient-centered outcomes research (PCOR) and comparative effectiveness research (CER) for health-benefits purchasers.", nav_group="For purchasers", explains=True),
         Kind("strategy", Strategy, "Strategy", "Purchasing framework", "framework",
              intro="Strategies for using PCOR/CER evidence in health-benefits purchasing, by purchasing stage.",
-             group_by=("purchasing_stage", "purchasing_stages")),
+             group_by=("purchasing_stage", "purchasing_stages"), nav_group="For purchasers", explains=True),
         Kind("region", Region, "Region", "RESET Regions", "regions",
-             intro="The Path Forward's Regional Employer Stakeholder Engagement Teams and their lead coalitions."),
+             intro="The Path Forward's Regional Employer Stakeholder Engagement Teams and their lead coalitions.", nav_group="Regions and partners"),
         Kind("organization", Organization, "Organization", "Organizations", "organizations",
-             intro="Coalitions, partners, funders and advocates named by the two projects."),
-        Kind("event", Event, "Event", "Events", "events", intro="Convenings, their agendas and calendar files."),
+             intro="Coalitions, partners, funders and advocates named by the two projects.", nav_group="Regions and partners"),
+        Kind("event", Event, "Event", "Events", "events", intro="Convenings, their agendas and calendar files.", nav_group="The convening"),
         Kind("activity", Activity, "Activity", "Regional activities", "activities",
-             intro="What each RESET Region is doing, from the landscape survey: partners, steps, results and challenges."),
+             intro="What each RESET Region is doing, from the landscape survey: partners, steps, results and challenges.", nav_group="Regions and partners"),
         Kind("report", Report, "Report", "Reports", "reports",
-             intro="Summary reports compiled from the hub's records, each as one page and a PDF."),
+             intro="Summary reports compiled from the hub's records, each as one page and a PDF.", nav_group="The convening", explains=True),
         Kind("dissemination", Dissemination, "Dissemination", "Dissemination log", "dissemination",
-             newest_first=True, intro="Where the hub's materials were shared, when, through which channel and with whom."),
+             newest_first=True, intro="Where the hub's materials were shared, when, through which channel and with whom.", nav_group="The convening"),
         Kind("survey", Survey, "Survey result", "Survey results", "surveys",
-             intro="Aggregate answers to the convening's evaluation surveys; never individual responses."),
+             intro="Aggregate answers to the convening's evaluation surveys; never individual responses.", nav_group="The convening"),
         Kind("gap", Gap, "Evidence gap", "Evidence gaps", "gaps",
-             intro="Questions the evidence does not yet answer, each as a source states it: a research agenda."),
+             intro="Questions the evidence does not yet answer, each as a source states it: a research agenda.", nav_group="Research agenda", explains=True),
         Kind("episode", Episode, "Episode", "Podcast", "podcast", factual=False, newest_first=True,
-             intro="Episodes of the podcast, each with a full transcript."),
+             intro="Episodes of the podcast, each with a full transcript.", nav_group="The convening"),
         Kind("infographic", Infographic, "Infographic", "Infographics", "infographics",
-             intro="Charts and fact panels built from sourced figures."),
-        Kind("term", Term, "Glossary term", "Glossary", "glossary", intro="Terms used across the hub, each with a sourced definition."),
+             intro="Charts and fact panels built from sourced figures.", nav_group="Evidence", explains=True),
+        Kind("term", Term, "Glossary term", "Glossary", "glossary", intro="Terms used across the hub, each with a sourced definition.", nav_group="Evidence", explains=True),
         Kind("comment", Comment, "Comment", "What we heard", "what-we-heard", factual=False, newest_first=True,
              intro="Comments from stakeholders that the maintainers accepted, and what changed in the hub because of each. "
-                   "Commenters are never named; only the kind of stakeholder is shown."),
+                   "Commenters are never named; only the kind of stakeholder is shown.", nav_group="About"),
         Kind("page", Page, "Page", "Pages", "pages", factual=False),
     )
 }

@@ -18,6 +18,12 @@ from ..validate import Item
 from .fields import items_of, record_fields
 from .related import related_block, sources_and_references
 
+#: Explore's weights (Pagefind) of a record's title and summary; body text weighs 1. Pages of kinds
+#: that explain or quote the evidence records (`Kind.explains`: glossary, course, framework...) weigh
+#: less, so the practice, study or tool a search is about comes before the pages that mention it.
+RECORD_WEIGHTS = (10, 6)
+EXPLAINING_WEIGHTS = (7, 4)
+
 #: The tools' heading where a record is something to put in place.
 TOOLS_HEADINGS = {"practice": "How to put it in place", "strategy": "How to put it in place"}
 #: Text sections read before the body ("what to do"); the others come after it.
@@ -44,6 +50,15 @@ def _tags(site: SiteContext, record: Record, url: str, rated: bool = False) -> l
         None if rated else vocab_links(site, "audiences", record.audiences, url, "For"),
         vocab_links(site, "action_types", getattr(record, "action_types", []), url, "Purchaser actions"),
     ) if s]
+
+
+def _placed_sections(parts) -> dict[str, list]:
+    """Features' sections by their place (SECTION_PLACES), each part asked once."""
+    placed: dict[str, list] = {"lead": [], "do": [], "body": []}
+    for part in parts:
+        for section in part.sections():
+            placed[section.place if section.place in placed else "body"].append(section)
+    return {"lead_sections": placed["lead"], "early_sections": placed["do"], "extra_sections": placed["body"]}
 
 
 def _joined(parts: list[Markup]) -> Markup:
@@ -79,6 +94,7 @@ def record_page(site: SiteContext, item: Item) -> RecordPage:
         doc=urls.doc_for(url),
         title=record.title,
         head_title=f"{record.title} ({item.kind.label})" if site.title_count(record.title) > 1 else "",
+        search_weights=EXPLAINING_WEIGHTS if item.kind.explains else RECORD_WEIGHTS,
         description=site.description(record.summary),
         kind_label=item.kind.label,
         kind_url="" if item.kind.name == "page" else urls.relative(url, urls.kind_index(item.kind)),  # free pages have no index
@@ -97,9 +113,7 @@ def record_page(site: SiteContext, item: Item) -> RecordPage:
         last_reviewed=record.last_reviewed.isoformat() if record.last_reviewed else "",
         sources_heading="Sources and references" if any(s.key == "references" for s in link_sections) else "Sources",
         what_we_know=what_we_know(site, record, tier),
-        lead_sections=[s for part in parts for s in part.lead_sections()],
-        early_sections=[s for part in parts for s in part.sections() if s.place == "do"],
-        extra_sections=[s for part in parts for s in part.sections() if s.place != "do"],
+        **_placed_sections(parts),
         head_yaml=Markup("\n").join(h for part in parts if (h := part.head_yaml())),
         end_sections=[s for part in parts for s in part.end_sections()],
         record_html=_joined([part.record_html() for part in parts]),

@@ -12,14 +12,8 @@ export function tierBadge(meta, tiersUrl) {
   if (badge.tagName === "A") badge.href = `${tiersUrl}#tier-${encodeURIComponent(meta.tier_id)}`;
   if (meta.tier_meaning) badge.title = meta.tier_meaning;
   badge.setAttribute("aria-label", `Evidence: ${meta.tier}, strength ${strength} of ${scale}`);
-  const marks = document.createElement("span");
-  marks.className = "pcor-tier__scale";
-  marks.setAttribute("aria-hidden", "true");
-  for (let n = 0; n < scale; n += 1) {
-    const mark = document.createElement("i");
-    if (n < strength) mark.className = "on";
-    marks.append(mark);
-  }
+  const marks = document.createElement("i");  // bars drawn by CSS, as on the pages
+  marks.className = `pcor-tier__scale s${Math.min(5, strength)} n${Math.min(5, scale)}`;
   badge.append(marks, `Evidence: ${meta.tier}`);
   return badge;
 }

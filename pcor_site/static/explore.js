@@ -115,7 +115,12 @@ async function loadPagefind() {
   // Titles (weight 10) and summaries (6) count above body text (1); long pages are penalised less
   // than by default (0.75) and repeated body words saturate sooner (0.4, 0.6), so a practice with a
   // long evidence section still ranks by its title (benchmarks/explore_ranking.py prints the effect).
-  await module.options({ baseUrl: root.pathname, ranking: { pageLength: 0.1, termSaturation: 0.4, termFrequency: 0.6 } });
+  // The metadata that is there only for showing a result (its summary, kind, ids and tier) does not
+  // count as a match: Pagefind adds a bonus for words found in metadata, so a page whose summary
+  // repeats a word outranked the record about it. The title keeps Pagefind's default bonus.
+  const shownOnly = ["summary", "kind", "record", "record_kind", "tier", "tier_id", "tier_strength", "tier_scale", "tier_meaning"];
+  const metaWeights = Object.fromEntries(shownOnly.map((key) => [key, 0]));
+  await module.options({ baseUrl: root.pathname, ranking: { pageLength: 0.1, termSaturation: 0.4, termFrequency: 0.6, metaWeights } });
   await module.init();
   await module.filters(); // loads the filter index, so every search returns counts
   pagefind = module;

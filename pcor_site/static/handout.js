@@ -1,7 +1,7 @@
 // pcor-site handout builder: readers pick records anywhere on the hub and get one printable page.
 //
-// Every element carrying `data-handout-id` (KIND/ID, plus `data-handout-kind` and
-// `data-handout-title`) gets an "Add to handout" toggle, including elements added later (Explore
+// Every element carrying `data-handout-id` (KIND/ID; its title from `data-handout-title` or, in
+// lists, from its first link) gets an "Add to handout" toggle, including elements added later (Explore
 // results). The picks live in this browser's localStorage only. The handout page
 // (handout/#ids=kind/id,kind/id) renders the picked records from the hub's own JSON
 // (handout/records.json): no server, no third-party request, no inline script, so the page's
@@ -40,7 +40,9 @@ function label(button, on, title) {
 function equip(element) {
   const id = element.dataset.handoutId;
   if (!ID.test(id || "") || element.querySelector(":scope > .pcor-handout-toggle")) return;
-  const title = element.dataset.handoutTitle || id;
+  // lists carry the id only (no title repeated in an attribute per item): the first link names it
+  const link = element.querySelector("a");
+  const title = element.dataset.handoutTitle || (link && link.textContent.trim()) || id;
   const button = document.createElement("button");
   button.type = "button";
   button.className = "md-button pcor-handout-toggle";

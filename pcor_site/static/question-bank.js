@@ -4,8 +4,11 @@
    and the reader is told to press Ctrl+C / Cmd+C. */
 (function () {
   "use strict";
+  // The page's markup is kept small (every ask of the hub is on it): an ask is `ol.pcor-asks > li`,
+  // its text the first paragraph (the "Copy this ask" buttons are added after it, here).
+  var ASK = "ol.pcor-asks > li", TEXT = "ol.pcor-asks > li > p:first-child";
   function asksIn(scope) {
-    return Array.prototype.map.call(scope.querySelectorAll(".pcor-ask__text"), function (p) {
+    return Array.prototype.map.call(scope.querySelectorAll(TEXT), function (p) {
       return p.textContent.replace(/\s+/g, " ").trim();
     });
   }
@@ -26,12 +29,12 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var scopeName = button.getAttribute("data-copy-scope");
-      var scope = scopeName === "all" ? document : scopeName === "ask" ? button.closest(".pcor-ask") : document.getElementById(scopeName);
+      var scope = scopeName === "all" ? document : scopeName === "ask" ? button.closest(ASK) : document.getElementById(scopeName);
       if (!scope) { return; }
       var asks = asksIn(scope);
       var text = asks.length === 1 ? asks[0] : asks.map(function (a, i) { return (i + 1) + ". " + a; }).join("\n");
       var fallback = function () {
-        select(scope.querySelectorAll(".pcor-ask__text"));
+        select(scope.querySelectorAll(TEXT));
         say(button, "Selected: press Ctrl+C (Cmd+C on a Mac) to copy.");
       };
       if (navigator.clipboard && window.isSecureContext) {
@@ -45,8 +48,8 @@
   }
   // "Copy this ask" buttons are made here, one per ask, so the page carries no markup for them
   function addAskButtons() {
-    Array.prototype.forEach.call(document.querySelectorAll(".pcor-ask"), function (ask, n) {
-      var text = ask.querySelector(".pcor-ask__text");
+    Array.prototype.forEach.call(document.querySelectorAll(ASK), function (ask, n) {
+      var text = ask.querySelector("p");
       if (!text || ask.querySelector("button")) { return; }
       text.id = text.id || "pcor-ask-" + (n + 1);
       var tools = document.createElement("p");

@@ -47,7 +47,7 @@ class AgendaFeature(Feature):
             urls.relative(url, URL), TITLE)
 
     def nav(self, site, state):
-        return [NavEntry(TITLE, urls.doc_for(URL))] if site.catalog.of_kind("gap") else []
+        return [NavEntry(TITLE, urls.doc_for(URL), group="Research agenda", lead=True)] if site.catalog.of_kind("gap") else []
 
     def addresses(self, catalog):
         return {URL: "the research agenda"}

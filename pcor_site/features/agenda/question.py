@@ -56,7 +56,7 @@ class GapPart(RecordPart):
     def __init__(self, item, site):
         self.item, self.site = item, site
 
-    def lead_sections(self):
+    def sections(self):
         record = self.item.record
         url = urls.record(self.item.kind, self.item.id)
         rows = []
@@ -76,4 +76,4 @@ class GapPart(RecordPart):
             return []
         html = Markup('<p class="pcor-question">{}</p>').format(question) if question else Markup("")
         html += Markup('<dl class="pcor-facts">{}</dl>').format(Markup("").join(rows)) if rows else Markup("")
-        return [HtmlSection("The research question", html)]
+        return [HtmlSection("The research question", html, place="lead")]

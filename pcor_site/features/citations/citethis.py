@@ -54,5 +54,5 @@ def lazy_block(page_url: str, dom_id: str, stem: str) -> str:
     return "".join(parts)
 
 
-def script_tag(page_url: str) -> str:
-    return f'<script src="{html.escape(urls.relative(page_url, SCRIPT))}" defer></script>'
+def script_tag(page_url: str, script: str = SCRIPT) -> str:
+    return f'<script src="{html.escape(urls.relative(page_url, script))}" defer></script>'

@@ -76,7 +76,7 @@ class ConveningFeature(Feature):
             urls.relative(url, activities.URL), escape(activities.TITLE))
 
     def nav(self, site, state):
-        return [NavEntry(activities.TITLE, activities.DOC)]
+        return [NavEntry(activities.TITLE, activities.DOC, group="Regions and partners")]
 
     def addresses(self, catalog):
         return {activities.URL: "the regional activities overview"}

@@ -40,8 +40,7 @@ def region_activities(site, region, url: str) -> Markup:
         if record.challenges:
             items = Markup("").join(Markup("<li>{}</li>").format(c) for c in record.challenges)
             parts.append(Markup('<p class="pcor-activity__label">Challenges reported:</p><ul>{}</ul>').format(items))
-        rows.append(Markup('<li data-handout-id="{}" data-handout-kind="{}" data-handout-title="{}">{}</li>').format(
-            activity.key, activity.kind.label, record.title, Markup("").join(parts)))
+        rows.append(Markup('<li data-handout-id="{}">{}</li>').format(activity.key, Markup("").join(parts)))
     return Markup('<ul class="pcor-activities">{}</ul>').format(Markup("").join(rows))
 
 

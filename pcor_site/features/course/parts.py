@@ -80,13 +80,10 @@ class ModulePart(RecordPart):
     def link_for(self, other) -> str:
         return urls.relative(self.url, urls.record(other.kind, other.id))
 
-    def lead_sections(self):
-        html = opening(self.item, self.course, self.link_for)
-        return [HtmlSection("Before you start", stylesheet(self.url) + html, "pcor-course-opening")] if html else [
-            HtmlSection("", stylesheet(self.url))]
-
     def sections(self):
-        found = []
+        html = opening(self.item, self.course, self.link_for)
+        found = [HtmlSection("Before you start", stylesheet(self.url) + html, "pcor-course-opening", place="lead") if html
+                 else HtmlSection("", stylesheet(self.url), place="lead")]
         if questions := check_questions(self.item):
             found.append(HtmlSection("Check your understanding", questions))
         if self.item.record.key_points:

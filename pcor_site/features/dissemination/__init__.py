@@ -49,7 +49,7 @@ class DisseminationFeature(Feature):
         return {DOC: page, **files}
 
     def nav(self, site, state):
-        return [NavEntry("Dashboard", DOC)]
+        return [NavEntry("Dashboard", DOC, group="The convening")]
 
     def addresses(self, catalog):
         return {URL: "the dissemination dashboard"}

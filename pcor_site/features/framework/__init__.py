@@ -41,7 +41,7 @@ class FrameworkFeature(Feature):
             urls.relative(url, URL), TITLE, state.status)
 
     def nav(self, site, state):
-        return [NavEntry("The framework document", urls.doc_for(URL))] if site.catalog.of_kind("strategy") else []
+        return [NavEntry("The framework document", urls.doc_for(URL), group="For purchasers")] if site.catalog.of_kind("strategy") else []
 
     def addresses(self, catalog):
         return {URL: "the framework document"}

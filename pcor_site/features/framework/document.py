@@ -20,12 +20,29 @@ def _link(site, item) -> Markup:
     return Markup('<a href="{}">{}</a>').format(urls.relative(URL, urls.record(item.kind, item.id)), item.record.title)
 
 
+#: The most publications of a strategy's practices the page lists under the strategy (its own are
+#: always listed): the rest are on the practice pages it links, and all of them in the Word file,
+#: so the document stays the size of its strategies however many references the hub holds.
+PUBLICATION_LIMIT = 3
+
+
+def shown_references(entry: StrategyEntry) -> tuple[list[str], int]:
+    """The publications the page lists under a strategy, and how many more its practices cite."""
+    own = list(entry.item.record.references)
+    others = [key for key in entry.evidence.references if key not in own]
+    return own + others[:PUBLICATION_LIMIT], max(0, len(others) - PUBLICATION_LIMIT)
+
+
 def _evidence(site, entry: StrategyEntry) -> Markup:
     rows = [Markup("<li>Practice: {} — evidence: {}</li>").format(_link(site, p), tier or "not rated") for p, tier in entry.evidence.practices]
     rows += [Markup("<li>PCORI-funded study: {}</li>").format(_link(site, s)) for s in entry.evidence.studies]
-    for key in entry.evidence.references:
+    shown, more = shown_references(entry)
+    for key in shown:
         link = site.reference_link(key, URL)
         rows.append(Markup('<li>Publication: <a href="{}">{}</a></li>').format(link.url, link.title))
+    if more:
+        rows.append(Markup("<li>{} more {} cited on the practice pages above (all are in the Word file).</li>").format(
+            more, "publication is" if more == 1 else "publications are"))
     return Markup('<h4>The evidence behind it</h4><ul class="pcor-text-list">{}</ul>').format(Markup("").join(rows)) if rows else Markup(
         "<p><em>No practice, study or publication is linked to this strategy yet.</em></p>")
 

@@ -89,7 +89,7 @@ class HandoutFeature(Feature):
         return {DOC: handout_page(), DATA: records_json(site)}
 
     def nav(self, site, state):
-        return [NavEntry(TITLE, DOC)]
+        return [NavEntry(TITLE, DOC, group="The convening")]
 
     def addresses(self, catalog):
         return {URL: "the handout page"}

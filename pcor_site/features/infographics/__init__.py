@@ -66,7 +66,7 @@ class InfographicsFeature(Feature):
             urls.relative(url, URL), TITLE)
 
     def nav(self, site, state):
-        return [NavEntry("Landscape at a glance", DOC)]
+        return [NavEntry("Landscape at a glance", DOC, group="Evidence")]
 
     def addresses(self, catalog):
         return {URL: "the landscape overview"}

@@ -53,6 +53,13 @@ class FigureView:
     table: Table
     downloads: list[Download]
     embed: str
+    #: Set when the chart is shown as an image of its SVG file instead of inline (pages with many
+    #: charts, e.g. the landscape: the SVG's long description repeats the data table, which is on
+    #: the page already); `image_alt` is then the image's text alternative.
+    image: str = ""
+    image_alt: str = ""
+    width: str = ""
+    height: str = ""
 
 
 def table_columns(chart: Chart) -> list[str]:
@@ -123,19 +130,24 @@ def embed_snippet(chart: Chart, svg: str, image_url: str, page_url: str) -> str:
     return ET.tostring(figure, encoding="unicode", method="html")
 
 
-def figure_view(chart: Chart, store: ChartData, files_url: str, page_address: str = "") -> FigureView:
+def figure_view(chart: Chart, store: ChartData, files_url: str, page_address: str = "", as_image: bool = False) -> FigureView:
     """`files_url`: where the chart's files are, relative to the page ('' = beside it).
     `page_address`: the page's absolute address; the embed snippet then links the image and the
-    page absolutely, so it works pasted into another site."""
+    page absolutely, so it works pasted into another site. `as_image`: show the SVG file as an
+    `<img>` with the chart's alt text (its figures are in the data table below it)."""
+    import xml.etree.ElementTree as ET
+
     svg = store.svg(chart)
     image = f"{files_url}{chart.slug}.svg"
     embed_image = f"{page_address}{image}" if page_address else image
+    root = ET.fromstring(svg) if as_image else None
+    shown = {"image": image, "image_alt": chart.alt, "width": root.get("width", ""), "height": root.get("height", "")} if root is not None else {}
     return FigureView(
         slug=chart.slug, title=chart.title, svg=Markup(svg), description=chart.description, credit=chart.credit,
         cautions=chart.cautions, table=data_table(chart),
         downloads=[Download("Chart as SVG", image), Download("Chart as PNG (for slides and social media)", f"{files_url}{chart.slug}.png"),
                    Download("Data as CSV", f"{files_url}{chart.slug}.csv")],
-        embed=embed_snippet(chart, svg, embed_image, page_address or "./"),
+        embed=embed_snippet(chart, svg, embed_image, page_address or "./"), **shown,
     )
 
 

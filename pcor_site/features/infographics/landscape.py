@@ -110,7 +110,7 @@ def landscape_outputs(catalog, store: ChartData, site_url: str = "") -> dict[str
     sections = []
     for chart in charts(catalog):
         outputs.update(chart_files(chart, store, URL))
-        sections.append(HtmlSection(chart.title, render_figure(figure_view(chart, store, "", urls.absolute(site_url, URL)))))
+        sections.append(HtmlSection(chart.title, render_figure(figure_view(chart, store, "", urls.absolute(site_url, URL), as_image=True))))
     page = LandscapePage(
         title=TITLE,
         description="Overview charts of the hub's records by kind, priority area, RESET Region and evidence tier.",

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from ... import urls
 from ...config import CONFIG_FILE, HubConfig
 from ...diagnostics import Diagnostic
+from ...schema.errors import plain_message
 from ...schema.types import Line, Model
 from .categories import APPLE_CATEGORIES
 from .media import artwork_problems
@@ -131,7 +132,7 @@ class ShowConfig:
                     path = ("subcategory",)
                 where = ".".join(map(str, path)) or "podcast"
                 message = {"extra_forbidden": f"unknown show setting '{where}'", "missing": f"missing show setting '{where}'"}.get(
-                    item["type"], f"{where}: {item['msg']}")
+                    item["type"]) or plain_message(item, where)
                 self.problems.append(self.diagnostic("E801", path if item["type"] != "missing" else path[:-1], message))
         if self.show and self.show.owner.email and self.show.owner.email.split("@")[0].lower() not in ROLE_MAILBOXES:
             self.problems.append(self.diagnostic(

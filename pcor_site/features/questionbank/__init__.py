@@ -50,7 +50,7 @@ class QuestionBankFeature(Feature):
     def nav(self, site, state):
         if not any(i.record.asks for i in site.catalog.of_kind("practice")):
             return []  # a section with nothing in it is not in the navigation
-        return [NavEntry("Question bank", DOC, place="start")]
+        return [NavEntry("Question bank", DOC, group="For purchasers", lead=True)]
 
     def addresses(self, catalog):
         return {URL: "the question bank"}

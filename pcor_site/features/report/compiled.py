@@ -33,7 +33,7 @@ class _Citations:
 
 
 def _record_html(site, item, url: str, citations: _Citations) -> Markup:
-    return Markup('<li data-handout-id="{key}" data-handout-kind="{kind}" data-handout-title="{title}"><p><a href="{url}">{title}</a> '
+    return Markup('<li data-handout-id="{key}"><p><a href="{url}">{title}</a> '
                   '<span class="pcor-muted">({kind})</span> {cites}</p><p>{summary}</p></li>').format(
         key=item.key, url=urls.relative(url, urls.record(item.kind, item.id)), title=item.record.title, kind=item.kind.label,
         cites=citations.cite(item.record.sources), summary=site.description(item.record.summary, 600))

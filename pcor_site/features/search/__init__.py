@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...plugin.feature import Feature, NavEntry, RecordPart
 from .page import DOC, URL, WORDS, explore_page, title_words
-from .pagefind import index_site
+from .pagefind import BUNDLE_DIR, index_site
 from .record_index import RecordIndex, data_html, record_index, word_html
 
 
@@ -37,7 +37,7 @@ class SearchFeature(Feature):
         return [NavEntry("Explore", DOC, place="start")]
 
     def addresses(self, catalog):
-        return {URL: "the Explore page"}
+        return {URL: "the Explore page", f"{BUNDLE_DIR}/": "the search index"}
 
     def post_build(self, site_dir, site, state):
         return index_site(site_dir)  # the search index reads the gated pages; it writes no HTML

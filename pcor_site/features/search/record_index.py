@@ -33,6 +33,30 @@ class RecordIndex:
     meta: list[Tag] = field(default_factory=list)
     sorts: list[Tag] = field(default_factory=list)
     word: str = ALL_RECORDS_WORD
+    topic: list[str] = field(default_factory=list)  # the names of what the record is about (see topic_words)
+
+
+#: The weight of a record's topic words: what it is about counts like its summary (6), below its title (10).
+TOPIC_WEIGHT = 6
+
+
+def topic_words(record, kind, catalog) -> list[str]:
+    """What the record is about, in the words readers search for: the name of its first (main)
+    priority area and the other names of the glossary term of that name (`also_known_as`). A record
+    about parity is found by "parity" even where its own text says "MHPAEA" or describes the rule;
+    a record that only mentions the topic, or lists it as a second area, does not get these words;
+    nor do pages that explain or quote the evidence records (`Kind.explains`: glossary, course,
+    framework...), whose titles name their topic already: the words mark the record about it."""
+    if kind.explains or not record.priority_areas:
+        return []
+    area = catalog.term("priority_areas", record.priority_areas[0])
+    if area is None:
+        return []
+    words = [area.label]
+    term = catalog.get("term", area.id)
+    if term is not None:
+        words += [term.record.title, *getattr(term.record, "also_known_as", [])]
+    return list(dict.fromkeys(words))
 
 
 def record_date(record) -> str:
@@ -62,7 +86,7 @@ def _plain(text: str, limit: int = 200) -> str:
 
 def record_index(item, catalog) -> RecordIndex:
     record = item.record
-    index = RecordIndex()
+    index = RecordIndex(topic=topic_words(record, item.kind, catalog))
     add = index.filters.append
     add(Tag("kind", item.kind.name))
     for id in record.priority_areas:
@@ -97,8 +121,12 @@ def record_index(item, catalog) -> RecordIndex:
 
 
 def word_html(index: RecordIndex) -> Markup:
-    """Inside the record block: the word that lists every record (see ALL_RECORDS_WORD)."""
-    return Markup('<span hidden data-pagefind-index-attrs="data-pcor-word" data-pcor-word="{}"></span>').format(index.word)
+    """Inside the record block: the word that lists every record (see ALL_RECORDS_WORD), and the
+    record's topic words (weighted, hidden: the page shows its priority areas already)."""
+    word = Markup('<span hidden data-pagefind-index-attrs="data-pcor-word" data-pcor-word="{}"></span>').format(index.word)
+    if not index.topic:
+        return word
+    return word + Markup('<span hidden data-pagefind-weight="{}">{}</span>').format(TOPIC_WEIGHT, "; ".join(index.topic))
 
 
 def data_html(index: RecordIndex) -> Markup:

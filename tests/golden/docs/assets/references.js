@@ -1,0 +1,1 @@
+(copied from pcor_site/static/: compared by presence only)
