@@ -124,7 +124,10 @@ def make_hub(root: Path, n: int, seed: int = 7) -> dict[str, int]:
         write("strategy", id, common("strategy", id) + f"purchasing_stage: assess\npractices: {flow(pick(rng, pool['practice'], 3))}\n"
               f"studies: {flow(pick(rng, pool['study'], 2))}\nsteps:\n  - {sentence(rng, 9)}\n")
     for id in pool["gap"]:
-        write("gap", id, common("gap", id) + f"stated_by: {sentence(rng, 4)}\nstudies: {flow(pick(rng, pool['study'], 2))}\n", markdown=True)
+        write("gap", id, common("gap", id) + f"stated_by: {sentence(rng, 4)}\n"
+              f"stated_by_source:\n  url: https://example.org/gap/{id}\npopulation: Employees\nintervention: {sentence(rng, 3)}\n"
+              "comparison: Usual care\noutcome: Days of work missed\nsetting: The workplace\n"
+              f"studies: {flow(pick(rng, pool['study'], 2))}\n", markdown=True)
     for id in pool["term"]:
         write("term", id, common("term", id) + f"abbreviation: T{id[-3:]}\ndefinition: {paragraph(rng, 2)}\n")
     for id in pool["infographic"]:

@@ -84,6 +84,8 @@ def measure(n: int, rounds: int) -> dict:
                     shutil.rmtree(root / "build" / "cache", ignore_errors=True)
                     command = command[1:]
                 runs.setdefault(name, []).append(peak(command, root))
+                seconds, mib = runs[name][-1]
+                print(f"  N={n:,} {name}: {seconds:.1f} s, {mib:.0f} MiB (load {os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)
         loop = edit_loop(root, 5)
     return {"n": n, "runs": runs, "loop": loop}
 

@@ -36,24 +36,38 @@ def key_of(*parts: str | bytes) -> str:
 
 def cached(namespace: str, key: str, make: Callable[[], bytes]) -> bytes:
     """`make()`'s bytes for `key`, made once."""
+    data = lookup(namespace, key)
+    if data is None:
+        data = make()
+        store(namespace, key, data)
+    return data
+
+
+def lookup(namespace: str, key: str) -> bytes | None:
+    """The bytes kept for `key`, or None (for outputs whose full key is known only once made)."""
     name = f"{namespace}/{key}"
     if name in _memory:
         return _memory[name]
-    path = _folder / namespace / key if _folder is not None else None
-    data = None
-    if path is not None:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = None
-    if data is None:
-        data = make()
-        if path is not None:
-            _store(path, data)
+    if _folder is None:
+        return None
+    try:
+        data = (_folder / namespace / key).read_bytes()
+    except OSError:
+        return None
+    _remember(name, data)
+    return data
+
+
+def store(namespace: str, key: str, data: bytes) -> None:
+    if _folder is not None:
+        _store(_folder / namespace / key, data)
+    _remember(f"{namespace}/{key}", data)
+
+
+def _remember(name: str, data: bytes) -> None:
     if len(_memory) >= MEMORY_LIMIT:
         _memory.clear()
     _memory[name] = data
-    return data
 
 
 def cached_text(namespace: str, key: str, make: Callable[[], str]) -> str:

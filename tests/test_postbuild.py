@@ -45,6 +45,32 @@ def test_gate_reports_each_vector_with_its_line():
     ]
 
 
+
+def test_gate_reads_markup_as_a_browser_would():
+    """The gate parses with libxml2 (lxml): slashes, capitals, unquoted values, SVG links and
+    entities that spell a scheme are all seen through, each with its line."""
+    page = (
+        "<html><body>\n"
+        '<a/onclick="x()">a</a>\n'
+        '<A ONCLICK=x HREF="JAVASCRIPT:x">b</A>\n'
+        '<a href="java&#x09;script:x">c</a>\n'
+        '<svg><a xlink:href="javascript:x">d</a></svg>\n'
+        '<a href="&#x6A;avascript&colon;x">e</a>\n'
+        "<SCRIPT>evil()</SCRIPT><BASE href=x>\n"
+        '<script type="application/json">{}</script><a href="../ok/" title="on: a:b">fine</a>\n'
+        "</body></html>"
+    )
+    assert scan_page(page).problems == [
+        (2, "<a> has event-handler attribute 'onclick'"),
+        (3, "<a href> holds a script URL: 'JAVASCRIPT:x'"),
+        (3, "<a> has event-handler attribute 'onclick'"),
+        (4, "<a href> holds a script URL: 'java\\tscript:x'"),
+        (5, "<a xlink:href> holds a script URL: 'javascript:x'"),
+        (6, "<a href> holds a script URL: 'javascript:x'"),
+        (7, "inline script not on the theme's allowlist: 'evil()'"),
+        (7, "unexpected <base> element"),
+    ]
+
 def test_build_fails_on_injected_theme_script_and_keeps_previous_site(hub_copy: Path):
     first = build(hub_copy)
     assert first.ok

@@ -54,6 +54,7 @@ EPOCH_DEFAULT = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 def new_document(title: str):
     """An empty document whose core properties carry `title` and the build's date."""
     document = Document()
+    _remember_style_ids(document.part)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     when = dt.datetime.fromtimestamp(int(epoch) if epoch.isdigit() else EPOCH_DEFAULT, dt.timezone.utc).replace(tzinfo=None)
     props = document.core_properties
@@ -61,6 +62,24 @@ def new_document(title: str):
     props.created = props.modified = props.last_printed = when
     props.revision = 1
     return document
+
+
+def _remember_style_ids(part) -> None:
+    """python-docx looks a style name up by scanning every style of the document, on every
+    paragraph and heading (most of the time of a large Word file). The styles never change while
+    the hub writes a document, so each name is looked up once."""
+    found: dict[tuple, str | None] = {}
+    look_up = part.get_style_id
+
+    def get_style_id(style_or_name, style_type):
+        if not isinstance(style_or_name, str):
+            return look_up(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in found:
+            found[key] = look_up(style_or_name, style_type)
+        return found[key]
+
+    part.get_style_id = get_style_id
 
 
 def docx_bytes(document) -> bytes:

@@ -8,11 +8,13 @@ processes on every core (`workers.py`); the preview passes only the pages the en
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..plugin.feature import Feature
 from .gate import add_csp, content_security_policy, scan_page  # noqa: F401  (the gate's API)
-from .workers import add_csp_to, scan_pages
+from .workers import add_csp_to, run_apart, scan_pages
 
 
 def post_build(site_dir: Path, site=None) -> list[Diagnostic]:
@@ -43,10 +45,12 @@ def gate_pages(site_dir: Path, pages: list[Path]) -> list[Diagnostic]:
 
 
 def feature_steps(site_dir: Path, site=None) -> list[Diagnostic]:
-    """The features' post-build steps (the search index), which read the gated pages."""
-    problems: list[Diagnostic] = []
-    for feature in site.features if site is not None else ():
-        problems += feature.post_build(site_dir, site, site.state(feature))
+    """The features' post-build steps (the search index, the PDFs), which read the gated pages.
+    They are independent of one another, so they run side by side (`workers.run_apart`); the
+    problems reported are those of the first feature, in feature order, that has any."""
+    features = [f for f in (site.features if site is not None else ()) if type(f).post_build is not Feature.post_build]
+    steps = [partial(feature.post_build, site_dir, site, site.state(feature)) for feature in features]
+    for problems in run_apart(steps):
         if problems:
-            break
-    return problems
+            return problems
+    return []

