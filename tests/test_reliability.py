@@ -20,7 +20,7 @@ from pcor_site import reliability
 from pcor_site.bibliography import Reference
 from pcor_site.build import check
 from pcor_site.features.citations.downloads import data_files
-from pcor_site.features.citations.references import build as build_references
+from pcor_site.features.citations.references import entries as reference_entries
 from pcor_site.schema import KINDS
 from pcor_site.schema.types import Source
 from pcor_site.site.listings import kind_index
@@ -178,10 +178,13 @@ def test_rendered_pages_show_cautions_and_hide_editor_notes(weak):
     everything = "\n".join(v for v in outputs.values() if isinstance(v, str))
     assert "EDITOR-ONLY" not in everything
     assert "EDITOR-ONLY" not in "\n".join(data_files(weak.catalog).values())
-    references = outputs["references.md"]
-    assert "<strong>Caution:</strong> The issue number and DOI of this reference come from a secondary source" in references
-    assert '<a href="https://mirror.example.org/doc/1" rel="nofollow">unofficial copy</a>' in references
-    assert "https://mirror.example.org/doc/1</span>" not in references  # not printed as the work's address
+    # each reference's own page gives the caution in full; the index marks the entry and links to it
+    weak_page, copy_page, index = outputs["references/weak2019.md"], outputs["references/copy2016.md"], outputs["references.md"]
+    assert "<strong>Caution:</strong> The issue number and DOI of this reference come from a secondary source" in weak_page
+    assert '<a href="https://mirror.example.org/doc/1" rel="nofollow">unofficial copy</a>' in copy_page
+    for text in (copy_page, index):
+        assert "https://mirror.example.org/doc/1</span>" not in text  # not printed as the work's address
+    assert index.count("weak details") >= 2
 
 
 # -- the shipped content ----------------------------------------------------------------------
@@ -221,8 +224,7 @@ def test_shipped_every_weak_source_is_under_a_caution(shipped):
 
 
 def test_shipped_weak_references_are_flagged(shipped):
-    _, view = build_references(shipped.site(), shipped.states["citations"])
-    entries = {e.key: e for g in view.groups for e in g.references}
+    entries = {e.key: e for e in reference_entries(shipped.site(), shipped.states["citations"] or {})}
     for key in ("unutzer2002impact", "davenport2020milliman", "singla2025summit", "apa2016cocm"):
         assert entries[key].caution, key
     assert "issue number and DOI" in entries["unutzer2002impact"].caution
