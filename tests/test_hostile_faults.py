@@ -85,7 +85,7 @@ def test_build_reports_e903_and_keeps_the_previous_site(hub_copy, monkeypatch, w
         monkeypatch.setattr(Path, "rename", lambda self, target: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
                             if self.name == "site" and self.parent.name.startswith(".site-new-") else real(self, target))
     else:
-        monkeypatch.setattr(build_module, "write_tree", lambda out, outputs: (_ for _ in ()).throw(PermissionError(13, "Permission denied", str(out))))
+        monkeypatch.setattr(build_module, "write_tree", lambda out, outputs, unchanged=frozenset(): (_ for _ in ()).throw(PermissionError(13, "Permission denied", str(out))))
     result = build(hub_copy)
     assert not result.ok
     [problem] = result.diagnostics

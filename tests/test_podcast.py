@@ -416,20 +416,20 @@ def test_show_settings_are_validated_at_their_line(tmp_path):
     root = make_podcast_hub(tmp_path / "hub", local=False)
     edit(root / "mkdocs.yml", "subcategory: Mental Health", "subcategory: Wellness")
     assert report(root) == [
-        "mkdocs.yml:69:7: E801 subcategory: 'Wellness' is not a subcategory of 'Health & Fitness' (choose from: "
+        "mkdocs.yml:70:7: E801 subcategory: 'Wellness' is not a subcategory of 'Health & Fitness' (choose from: "
         "Alternative Health, Fitness, Medicine, Mental Health, Nutrition, Sexuality)"]
     root = make_podcast_hub(tmp_path / "hub2", local=False)
     edit(root / "mkdocs.yml", "language: en-us", "language: English")
     edit(root / "mkdocs.yml", "locked: true", "locked: true\n      colour: blue")
     edit(root / "mkdocs.yml", "      owner:\n        name: Fixture Coalition\n        email: podcast@example.org\n", "")
     assert report(root) == [
-        "mkdocs.yml:60:5: E801 missing show setting 'owner'",
-        "mkdocs.yml:64:7: E801 language: 'English' is not a language code like en or en-us (lower case)",
-        "mkdocs.yml:70:7: E801 unknown show setting 'colour'",
+        "mkdocs.yml:61:5: E801 missing show setting 'owner'",
+        "mkdocs.yml:65:7: E801 language: 'English' is not a language code like en or en-us (lower case)",
+        "mkdocs.yml:71:7: E801 unknown show setting 'colour'",
     ]
     root = make_podcast_hub(tmp_path / "hub3", local=False)
     edit(root / "mkdocs.yml", "locked: true", "locked: maybe")  # pydantic's words would be "Input should be a valid boolean"
-    assert report(root) == ["mkdocs.yml:72:7: E801 locked must be true or false (without quotes), not text"]
+    assert report(root) == ["mkdocs.yml:73:7: E801 locked must be true or false (without quotes), not text"]
 
 
 def test_episodes_need_a_complete_show(tmp_path):
@@ -438,8 +438,8 @@ def test_episodes_need_a_complete_show(tmp_path):
     edit(root / "mkdocs.yml", "      guid: d14c1ff9-f39d-59f8-ab63-10f2649e189c", "")
     derived = guid_for_feed("http://127.0.0.1:8000/podcast/feed.xml")
     assert report(root) == [
-        "mkdocs.yml:60:5: E808 the feed needs show artwork (extra.hub.podcast.artwork)",
-        f"mkdocs.yml:60:5: E808 the feed needs a permanent podcast:guid; for the feed at http://127.0.0.1:8000/podcast/feed.xml it is {derived}",
+        "mkdocs.yml:61:5: E808 the feed needs show artwork (extra.hub.podcast.artwork)",
+        f"mkdocs.yml:61:5: E808 the feed needs a permanent podcast:guid; for the feed at http://127.0.0.1:8000/podcast/feed.xml it is {derived}",
     ]
 
 
@@ -461,7 +461,7 @@ def test_two_episodes_cannot_share_a_guid(tmp_path):
 def test_owner_address_should_be_a_role_mailbox(tmp_path):
     root = make_podcast_hub(tmp_path / "hub", local=False)
     edit(root / "mkdocs.yml", "email: podcast@example.org", "email: jane.doe@example.org")
-    assert report(root) == ["mkdocs.yml:66:9: W810 owner e-mail 'jane.doe@example.org' does not look like a role mailbox"]
+    assert report(root) == ["mkdocs.yml:67:9: W810 owner e-mail 'jane.doe@example.org' does not look like a role mailbox"]
 
 
 # -- the WebVTT reader ---------------------------------------------------------------------------
