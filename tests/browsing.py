@@ -97,6 +97,28 @@ def wait_for_explore(tab) -> str:
     return tab.locator("#pcor-status").inner_text()
 
 
+@contextlib.contextmanager
+def built_and_served(root: Path):
+    """Build the hub at `root` (it must build cleanly) and serve its site: the base URL."""
+    from pcor_site.build import build
+
+    result = build(root)
+    assert result.ok, result.check.diagnostics + result.diagnostics
+    with serve(root / "site") as url:
+        yield url
+
+
+def printed(tab, url: str, paper: str):
+    """The page at `url` printed by Chromium on `paper` (print media), read back by pypdf."""
+    import io
+
+    from pypdf import PdfReader
+
+    tab.goto(url)
+    tab.emulate_media(media="print")
+    return PdfReader(io.BytesIO(tab.pdf(format=paper, print_background=True)))
+
+
 def browser_for(base: str, *, no_errors: bool = False):
     """Body of a module-scoped `browser` fixture: one Chromium, and at teardown the proof that no
     request left the site (and, if asked, that no page logged an error)."""

@@ -111,6 +111,20 @@ def cycle_copy(tmp_path: Path) -> Path:
     return copy_cycle_hub(tmp_path / "hub")
 
 
+def fail_pdf_for(monkeypatch, page_part: str, error: Exception) -> None:
+    """Make printing fail with `error` for pages whose path contains `page_part`; others print."""
+    import pcor_site.plugin.documents as documents
+
+    real = documents.write_pdf
+
+    def broken(page, *args, **kwargs):
+        if page_part in str(page):
+            raise error
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "write_pdf", broken)
+
+
 def edit(root: Path, rel: str, old: str, new: str) -> None:
     """Replace the first `old` in the hub file `rel` (which must contain it) with `new`."""
     path = root / rel

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from browsing import AXE_TAGS, axe_source, browser_for, serve
+from browsing import AXE_TAGS, axe_source, browser_for, built_and_served
 from conftest import REPO, copy_hub
 
 pytestmark = pytest.mark.browser
@@ -24,14 +24,11 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    from pcor_site.build import build
 
     root = copy_hub(tmp_path_factory.mktemp("infographics-browser") / "hub")
     for path in (REPO / "tests" / "fixtures" / "infographics").iterdir():
         shutil.copy(path, root / "content" / "infographic" / path.name)
-    result = build(root)
-    assert result.ok, result.check.diagnostics + result.diagnostics
-    with serve(root / "site") as url:
+    with built_and_served(root) as url:
         yield url
 
 

@@ -16,7 +16,7 @@ import pypdf
 import pytest
 from lxml import html
 
-from conftest import copy_hub
+from conftest import copy_hub, fail_pdf_for
 from pcor_site.build import build
 from pcor_site.plugin.comments import record_version
 from pcor_site.plugin.documents import docx_bytes, new_document
@@ -250,18 +250,9 @@ def test_word_files_are_byte_identical_between_builds(built, monkeypatch):
 
 
 def test_a_pdf_that_cannot_be_written_fails_the_build_and_keeps_the_previous_site(built, monkeypatch, tmp_path):
-    import pcor_site.plugin.documents as documents
-
     root, _ = built
     before = (root / "site" / "curriculum" / "course.pdf").read_bytes()
-    real = documents.write_pdf
-
-    def broken(page, *args, **kwargs):  # only the course's PDF fails
-        if "whole-course" in str(page):
-            raise OSError("no space left on device")
-        return real(page, *args, **kwargs)
-
-    monkeypatch.setattr(documents, "write_pdf", broken)
+    fail_pdf_for(monkeypatch, "whole-course", OSError("no space left on device"))  # only the course's PDF fails
     result = build(root)
     assert not result.ok
     assert [(d.code, d.path, d.message) for d in result.diagnostics] == [

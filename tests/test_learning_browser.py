@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import AXE_TAGS, axe_source, browser_for, serve
-from pcor_site.build import build
+from browsing import AXE_TAGS, axe_source, browser_for, built_and_served
 from test_a11y import describe
 from test_learning import learning_hub
 
@@ -22,10 +21,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    root = learning_hub(tmp_path_factory.mktemp("learning-browser") / "hub")
-    result = build(root)
-    assert result.ok, result.check.diagnostics + result.diagnostics
-    with serve(root / "site") as url:
+    with built_and_served(learning_hub(tmp_path_factory.mktemp("learning-browser") / "hub")) as url:
         yield url
 
 

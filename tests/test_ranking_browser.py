@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
-from browsing import browser_for, serve, wait_for_explore
+from browsing import browser_for, built_and_served, wait_for_explore
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -28,16 +28,12 @@ KEY_PRACTICES = {
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    from pcor_site.build import build
-
     root = tmp_path_factory.mktemp("ranking") / "hub"
     root.mkdir()
     for name in ("content", "overrides", "hooks"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    result = build(root)
-    assert result.ok, result.check.diagnostics + result.diagnostics
-    with serve(root / "site") as url:
+    with built_and_served(root) as url:
         yield url
 
 

@@ -8,13 +8,11 @@ A4, rendered with page.pdf and read back with pypdf) has no blank page.
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
-from browsing import browser_for, wait_for_explore
+from browsing import browser_for, printed, wait_for_explore
 
 pytestmark = pytest.mark.browser
 
@@ -152,10 +150,8 @@ def test_question_bank_copies_one_ask_and_all_asks(browser, base):
 def test_a_printed_practice_has_no_blank_page(browser, base, paper):
     tab = browser.page()
     try:
-        tab.goto(base + "practices/fixture-practice/")
-        tab.emulate_media(media="print")
-        assert tab.locator(".pcor-related").first.is_hidden()  # no pages of link lists
-        reader = PdfReader(io.BytesIO(tab.pdf(format=paper, print_background=True)))
+        reader = printed(tab, base + "practices/fixture-practice/", paper)
+        assert tab.locator(".pcor-related").first.is_hidden()  # no pages of link lists (the tab stays in print media)
         texts = [page.extract_text().strip() for page in reader.pages]
         assert texts and all(texts), [len(t) for t in texts]
         assert "Fixture practice & policy" in texts[0] and "Ask the vendor for the fixture report." in "\n".join(texts)

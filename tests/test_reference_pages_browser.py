@@ -5,13 +5,11 @@ index (first and a later page) and on a reference page, light and dark."""
 
 from __future__ import annotations
 
-import io
 from urllib.parse import quote
 
 import pytest
-from pypdf import PdfReader
 
-from browsing import AXE_TAGS, axe_source, browser_for, serve
+from browsing import AXE_TAGS, axe_source, browser_for, printed, serve
 from test_reference_pages import build_paged
 
 pytestmark = pytest.mark.browser
@@ -77,9 +75,7 @@ def test_other_fragments_stay_on_the_index(browser, base, fragment):
 def test_a_reference_page_prints_on_one_page(browser, base, paper):
     tab = browser.page()
     try:
-        tab.goto(base + "references/doe2020trial/")
-        tab.emulate_media(media="print")
-        reader = PdfReader(io.BytesIO(tab.pdf(format=paper, print_background=True)))
+        reader = printed(tab, base + "references/doe2020trial/", paper)
         assert len(reader.pages) == 1
         text = reader.pages[0].extract_text()
         assert "A fixture trial of collaborative care" in text and "Fixture practice & policy" in text

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pypdf
 
-from conftest import edit, reported
+from conftest import edit, fail_pdf_for, reported
 
 REPORT = "content/report/fixture-summary-report.yml"
 SURVEY = "content/survey/fixture-relevance.yml"
@@ -126,19 +126,11 @@ def test_report_pdf_links_point_at_the_published_site(built_cycle_hub):
 
 
 def test_report_pdf_that_cannot_be_written_fails_the_build_and_keeps_the_previous_site(built_cycle_hub, monkeypatch):
-    import pcor_site.plugin.documents as documents
     from pcor_site.build import build
 
     pdf = built_cycle_hub / "site/reports/fixture-summary-report/fixture-summary-report.pdf"
     before = pdf.read_bytes()
-    real = documents.write_pdf
-
-    def broken(page, *args, **kwargs):  # only the report's PDF fails
-        if "reports" in str(page):
-            raise OSError("disk full")
-        return real(page, *args, **kwargs)
-
-    monkeypatch.setattr(documents, "write_pdf", broken)
+    fail_pdf_for(monkeypatch, "reports", OSError("disk full"))  # only the report's PDF fails
     result = build(built_cycle_hub)
     assert [(d.code, d.path, d.message) for d in result.diagnostics] == [
         ("E903", "site/reports/fixture-summary-report/fixture-summary-report.pdf", "the report PDF could not be written: disk full")]
