@@ -37,28 +37,51 @@ hooks: []
 """
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one child process."""
-    started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
-                          env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1"))
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
-    return seconds, 0.0  # peak memory needs /usr/bin/time
+def _tree(pid: int) -> list[int]:
+    """`pid` and every process below it (from /proc; Linux only)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        found.append(todo.pop())
+        todo += parents.get(found[-1], [])
+    return found
+
+
+def _pss_mib(pid: int) -> float:
+    """Proportional set size of the whole process tree: forked workers' shared pages counted once."""
+    total = 0
+    for member in _tree(pid):
+        try:
+            rollup = Path(f"/proc/{member}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return total / 1024
 
 
 def peak(command: list[str], cwd: Path) -> tuple[float, float]:
-    if not Path("/usr/bin/time").exists():
-        return timed(command, cwd)
-    started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "PEAK_KB=%M", *command], cwd=cwd, capture_output=True, text=True,
-                          env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1"))
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
-    kb = next((int(line.split("=")[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KB=")), 0)
-    return seconds, kb / 1024
+    """Wall seconds, and the peak memory (MiB, sampled every 0.2 s) of the child and its workers."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log,
+                                 env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1"))
+        highest = 0.0
+        while child.poll() is None:
+            if Path("/proc/self/smaps_rollup").exists():
+                highest = max(highest, _pss_mib(child.pid))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - started
+        log.seek(0)
+        errors = log.read()
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors[-2000:]}")
+    return seconds, highest
 
 
 def engines() -> list[str]:

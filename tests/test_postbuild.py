@@ -5,7 +5,8 @@ import hashlib
 from pathlib import Path
 
 from pcor_site.build import build
-from pcor_site.postbuild import add_csp, content_security_policy, scan_page
+import pcor_site.cores as cores
+from pcor_site.postbuild import add_csp, content_security_policy, gate_pages, scan_page
 
 THEME_PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script>__md_scope=new URL("..",location)</script>
@@ -23,6 +24,25 @@ def test_theme_page_passes_and_gets_hashes_of_its_inline_scripts():
     assert "object-src 'none'" in policy and "default-src 'self'" in policy
     with_meta = add_csp(THEME_PAGE)
     assert with_meta.index('<meta charset="utf-8">') < with_meta.index('http-equiv="Content-Security-Policy"') < with_meta.index("<script")
+
+
+def test_one_reading_gates_a_page_and_gives_it_its_policy_only_if_it_passed(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(cores, "workers", lambda: 2)
+    monkeypatch.setattr(cores, "PARALLEL_FROM", 2)  # in workers, as on a large site
+    site = tmp_path / "site"
+    pages = []
+    for n in range(6):
+        page = site / f"p{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(THEME_PAGE.replace("ok</a>", 'ok</a>\n<img src="x" onerror="alert(1)">' if n == 3 else "ok</a>"), encoding="utf-8")
+        pages.append(page)
+    (site / "index.html").write_text(THEME_PAGE, encoding="utf-8")
+    problems = gate_pages(site, pages)
+    assert [(p.code, p.path, p.line, p.message) for p in problems] == [
+        ("E902", "site/p3/index.html", 6, "<img> has event-handler attribute 'onerror'")]
+    assert "Content-Security-Policy" not in pages[3].read_text(encoding="utf-8")
+    for n in (0, 1, 2, 4, 5):
+        assert pages[n].read_text(encoding="utf-8") == add_csp(THEME_PAGE)
 
 
 def test_gate_reports_each_vector_with_its_line():

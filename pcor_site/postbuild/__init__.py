@@ -1,9 +1,10 @@
 """Steps that run on the built site before it replaces the previous one: the safety gate on every
-page, then the features' steps (e.g. the search index), then each page's Content-Security-Policy.
+page, which gives each page that passes its Content-Security-Policy in the same reading, then the
+features' steps (the search index, the PDFs), which read the pages' text and never their policy.
 Any diagnostic stops the swap, so the previous site stays as it was.
 
-The gate and the CSP read and write each page on its own, so on a large site they run in worker
-processes on every core (`cores.py`); the preview passes only the pages the engine re-rendered.
+The gate reads and writes each page on its own, so on a large site it runs in worker processes on
+every core (`cores.py`); the preview passes only the pages the engine re-rendered.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from pathlib import Path
 from ..cores import run_apart
 from ..diagnostics import Diagnostic
 from ..plugin.feature import Feature
-from .gate import add_csp, add_csp_to, content_security_policy, scan_page, scan_pages  # noqa: F401  (the gate's API)
+from .gate import add_csp, content_security_policy, gate_and_protect, scan_page  # noqa: F401  (the gate's API)
 
 
 def post_build(site_dir: Path, site=None) -> list[Diagnostic]:
-    """Gate every page, run the features' steps, then add each page's CSP. `site`: the build's
+    """Gate every page and add its CSP, then run the features' steps. `site`: the build's
     `plugin.context.SiteContext` (None runs the gate and the CSP only)."""
     return post_build_pages(site_dir, sorted(site_dir.rglob("*.html")), site)
 
@@ -28,18 +29,15 @@ def post_build_pages(site_dir: Path, pages: list[Path], site=None) -> list[Diagn
     problems = gate_pages(site_dir, pages)
     if problems:
         return problems
-    problems = feature_steps(site_dir, site)
-    if problems:
-        return problems
-    add_csp_to(pages)
-    return problems
+    return feature_steps(site_dir, site)  # the search index and the PDFs read the pages' text, never their policy
 
 
 def gate_pages(site_dir: Path, pages: list[Path]) -> list[Diagnostic]:
+    """The gate on `pages`; each page that passes gets its CSP in the same reading."""
     problems: list[Diagnostic] = []
     if not (site_dir / "index.html").is_file():
         problems.append(Diagnostic.of("E902", "site/index.html", 1, 1, "the engine produced no home page"))
-    for page, line, message in scan_pages(pages):
+    for page, line, message in gate_and_protect(pages):
         problems.append(Diagnostic.of("E902", "site/" + page.relative_to(site_dir).as_posix(), line, 1, message))
     return problems
 

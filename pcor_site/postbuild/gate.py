@@ -112,27 +112,22 @@ def add_csp(text: str) -> str:
 
 
 # Over many pages: each page is independent, so chunks of them go to workers on every core
-# (`cores.map_chunks`); results come back in page order, the same as in one process.
+# (`cores.map_chunks`); results come back in page order, the same as in one process. A page is
+# read once: scanned, then, if it passed, written back with its policy.
 
 
-def _scan_chunk(pages: list[Path]) -> list[tuple[Path, int, str]]:
+def _gate_chunk(pages: list[Path]) -> list[tuple[Path, int, str]]:
     found = []
     for page in pages:
-        for line, message in scan_page(page.read_text(encoding="utf-8")).problems:
-            found.append((page, line, message))
+        text = page.read_text(encoding="utf-8")
+        problems = scan_page(text).problems
+        found += [(page, line, message) for line, message in problems]
+        if not problems:
+            page.write_text(add_csp(text), encoding="utf-8")
     return found
 
 
-def _csp_chunk(pages: list[Path]) -> int:
-    for page in pages:
-        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
-    return len(pages)
-
-
-def scan_pages(pages: list[Path]) -> list[tuple[Path, int, str]]:
-    """(page, line, message) for every gate problem, in page order."""
-    return [found for chunk in map_chunks(_scan_chunk, pages) for found in chunk]
-
-
-def add_csp_to(pages: list[Path]) -> None:
-    map_chunks(_csp_chunk, pages)
+def gate_and_protect(pages: list[Path]) -> list[tuple[Path, int, str]]:
+    """(page, line, message) for every gate problem, in page order; each page that passes gets its
+    Content-Security-Policy (a page that fails gets none, and the build stops)."""
+    return [found for chunk in map_chunks(_gate_chunk, pages) for found in chunk]

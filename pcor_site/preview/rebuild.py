@@ -21,7 +21,7 @@ from pathlib import Path
 from ..build import CACHE_DIR, DOCS_DIR, GENERATED_CONFIG, source_date_epoch
 from ..cache import use as use_cache
 from ..diagnostics import Diagnostic, render_text
-from ..postbuild import add_csp_to, feature_steps, gate_pages
+from ..postbuild import feature_steps, gate_pages
 from .compile import Compiler
 from .engine import MkDocsSession
 
@@ -103,10 +103,9 @@ class Preview:
         if problems:
             return known + problems
         self.pages = len(rendered)
-        problems = gate_pages(self.site_dir, rendered)
+        problems = gate_pages(self.site_dir, rendered)  # and each page's CSP
         if problems:
             return known + problems  # not ready: the next save builds everything again
-        add_csp_to(rendered)  # the search index reads the pages' text, never their head
         self.ready, self._config_text = True, config_text
         if self.defer_features:
             self._features = threading.Thread(target=self._feature_steps, args=(done.site, known), daemon=True)

@@ -10,6 +10,7 @@ import html
 from importlib import resources
 
 from .. import urls
+from ..cores import map_chunks
 from ..plugin.context import SiteContext
 from ..plugin.feature import NAV_GROUPS
 from ..plugin.templates import render, safe_html
@@ -56,18 +57,34 @@ def render_parts(site: SiteContext, only=None) -> dict[str, dict[str, str | byte
     parts: dict[str, dict[str, str | bytes]] = {}
     if wanted("listings"):
         parts["listings"] = listing_outputs(site)
-    for kind in KINDS.values():
-        for item in sorted(site.catalog.of_kind(kind.name), key=lambda i: i.id):
-            if wanted(f"record:{item.key}"):
-                page = safe_html(record_page(site, item))
-                part = parts[f"record:{item.key}"] = {page.doc: render("record.md.j2", page=page)}
-                for feature in site.features:
-                    part.update(feature.record_outputs(item, site, site.state(feature)))
+    items = [item for kind in KINDS.values() for item in sorted(site.catalog.of_kind(kind.name), key=lambda i: i.id)
+             if wanted(f"record:{item.key}")]
+    _RECORDS[:] = [site, items]
+    try:  # each record's page and files depend on the catalog only: on every core, in order
+        for chunk in map_chunks(_record_parts, list(range(len(items)))):
+            parts.update(chunk)
+    finally:
+        _RECORDS.clear()
     if wanted("assets"):
         parts["assets"] = static_assets()
     for feature in site.features:
         if wanted(f"feature:{feature.name}"):
             parts[f"feature:{feature.name}"] = feature.outputs(site, site.state(feature))
+    return parts
+
+
+_RECORDS: list = []  # (site, items) for the forked workers of `render_parts` (a fork inherits it)
+
+
+def _record_parts(indexes: list[int]) -> dict[str, dict[str, str | bytes]]:
+    site, items = _RECORDS
+    parts = {}
+    for index in indexes:
+        item = items[index]
+        page = safe_html(record_page(site, item))
+        part = parts[f"record:{item.key}"] = {page.doc: render("record.md.j2", page=page)}
+        for feature in site.features:
+            part.update(feature.record_outputs(item, site, site.state(feature)))
     return parts
 
 
