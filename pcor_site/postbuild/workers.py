@@ -64,11 +64,23 @@ def _run_task(index: int):
     return _TASKS[index]()
 
 
+def can_fork() -> bool:
+    """Whether work can be spread: more than one core, and fork to start the workers."""
+    return workers() >= 2 and "fork" in _methods()
+
+
 def run_apart(tasks: list) -> list:
     """Each zero-argument callable's result, in order; independent tasks (the features' post-build
     steps: two PDFs and the search index) run in forked processes on every core."""
-    if len(tasks) < 2 or workers() < 2 or "fork" not in _methods():
+    if len(tasks) < 2 or not can_fork():
         return [task() for task in tasks]
+    return run_forked(tasks)
+
+
+def run_forked(tasks: list) -> list:
+    """Each task's result, in order, always from forked workers (the caller has checked `can_fork`;
+    the warm-up before rendering, `pcor_site/warmup.py`, uses it too). Tasks are handed out one at
+    a time; a task's exception is raised here, a worker that dies raises BrokenProcessPool."""
     _TASKS[:] = tasks
     try:
         with ProcessPoolExecutor(max_workers=min(workers(), len(tasks)), mp_context=get_context("fork")) as pool:
