@@ -16,7 +16,6 @@ only time: the render phase makes what is missing itself and reports any problem
 from __future__ import annotations
 
 import os
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from . import cache
@@ -47,8 +46,8 @@ def warm_up(site, min_tasks: int | None = None) -> WarmUp:
         return WarmUp(len(tasks))
     try:
         done = run_forked([_guarded(task) for task in tasks])
-    except (BrokenProcessPool, OSError):  # the render phase makes what is missing
-        return WarmUp(len(tasks), len(tasks), broken=True)
+    except Exception:  # noqa: BLE001 - BrokenProcessPool (a worker died), no process could start...: the
+        return WarmUp(len(tasks), len(tasks), broken=True)  # render phase makes what is missing
     return WarmUp(len(tasks), len(tasks), done.count(False))
 
 
