@@ -7,6 +7,7 @@
 
     .venv/bin/python benchmarks/bench_engines.py                  # N = 1,000 and 5,000, 3 rounds
     .venv/bin/python benchmarks/bench_engines.py --sizes 200 --rounds 5
+    .venv/bin/python benchmarks/bench_engines.py --sizes 5000 --rounds 2 --engines mkdocs
 
 Every build runs in a fresh child process; the runs alternate (A B C, A B C, ...) so a busy
 machine slows all of them alike; the table shows medians and the ratio to plain MkDocs. The
@@ -66,7 +67,7 @@ def engines() -> list[str]:
     return installed_engines()
 
 
-def measure(n: int, rounds: int) -> dict:
+def measure(n: int, rounds: int, only: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"pcor-engines-{n}-") as tmp:
         root = Path(tmp) / "hub"
         make_hub(root, n)
@@ -77,7 +78,8 @@ def measure(n: int, rounds: int) -> dict:
         cases = {"plain MkDocs + Material + search": [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.plain.yml", "-d", str(root / "plain-site")]}
         cases["pcor-site cold (no cache)"] = ["COLD", *cli]
         for engine in engines():
-            cases[f"pcor-site warm, {engine}"] = [*cli, "--engine", engine]
+            if only is None or engine in only:
+                cases[f"pcor-site warm, {engine}"] = [*cli, "--engine", engine]
         for _ in range(rounds):
             for name, command in cases.items():
                 if command[0] == "COLD":
@@ -109,10 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], metavar="N")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--engines", nargs="+", metavar="NAME", help="only these installed engines (default: all)")
     args = parser.parse_args(argv)
     print(f"pcor-site engines benchmark (python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
     for n in args.sizes:
-        print(report(measure(n, args.rounds)), flush=True)
+        print(report(measure(n, args.rounds, args.engines)), flush=True)
     return 0
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Diagnostic
+from .mkdocs_pages import build_site
 
 DEFAULT_ENGINE = "mkdocs"
 #: engine name → the module it needs (the optional extra that installs it has the same name)
@@ -61,6 +62,8 @@ def run_engine(name: str, root: Path, config_file: str, site_dir: Path, dirty: b
 
 
 def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[Diagnostic]:
+    """In process. A clean build renders its pages on every core (`mkdocs_pages.build_site`);
+    a dirty one is MkDocs' own."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config as mkdocs_config
     from mkdocs.exceptions import MkDocsException
@@ -82,7 +85,10 @@ def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[D
         _compiled_templates(cfg.theme, root / "build" / "cache" / "jinja")
         cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(cfg, dirty=dirty)
+            if dirty:
+                mkdocs_build(cfg, dirty=True)
+            else:
+                build_site(cfg)
         finally:
             cfg.plugins.on_shutdown()
     except (MkDocsException, SystemExit, OSError) as error:

@@ -3,10 +3,10 @@
 Rendering runs in one process. Most of a cold build's compile time there goes to work that is
 slow, pure and cached by content hash (`cache.py`): formatting a thousand citations, drawing the
 charts. Before rendering, each feature names that work as small tasks (`Feature.warm_up`); they
-run in forked workers on every core (`postbuild/workers.py`, the post-build steps' machinery) and
-leave their results in the disk cache, where the render phase then finds them. The output is the
-same bytes either way: the tasks call the very functions the render phase calls, and only their
-cached results are shared.
+run in forked workers on every core (`cores.py`, as the engine's pages and the post-build steps
+do) and leave their results in the disk cache, where the render phase then finds them. The
+output is the same bytes either way: the tasks call the very functions the render phase calls,
+and only their cached results are shared.
 
 Nothing is run when it cannot help: one core or no fork, no disk cache (a worker's results would
 be lost with it), or fewer than MIN_TASKS tasks. A task that fails, or a worker that dies, costs
@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 
 from . import cache
-from .postbuild.workers import can_fork, run_forked
+from .cores import can_fork, run_forked
 
 MIN_TASKS = 4  # below this, starting the workers costs about what they save
 

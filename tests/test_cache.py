@@ -93,7 +93,7 @@ def test_a_printed_pdf_is_reused_until_its_page_or_a_file_it_read_changes(tmp_pa
     import pypdf
     import weasyprint
 
-    from pcor_site import pdf
+    from pcor_site import pdf, pdf_print
 
     monkeypatch.setattr(cache, "_memory", {})
     cache.use(tmp_path / "cache")
@@ -107,7 +107,7 @@ def test_a_printed_pdf_is_reused_until_its_page_or_a_file_it_read_changes(tmp_pa
                     encoding="utf-8")
     printed = []
     real = weasyprint.HTML
-    monkeypatch.setattr(pdf.weasyprint, "HTML", lambda *a, **k: printed.append(1) or real(*a, **k))
+    monkeypatch.setattr(pdf_print.weasyprint, "HTML", lambda *a, **k: printed.append(1) or real(*a, **k))
     try:
         assert pdf.write_pdf(page, tmp_path / "one.pdf", site, title="The course") == 1
         cache._memory.clear()  # as the next build's process would start

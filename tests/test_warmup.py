@@ -13,14 +13,13 @@ import pytest
 
 import pcor_site.cache as cache
 from conftest import copy_hub, in_another_process
-from pcor_site import warmup
+from pcor_site import cores, warmup
 from pcor_site.build import FEATURES, build, check
 from pcor_site.features.infographics import InfographicsFeature, draw
 from pcor_site.plugin.feature import Feature
-from pcor_site.postbuild import workers as processes
 from test_build import hashes
 
-needs_cores = pytest.mark.skipif(not processes.can_fork(), reason="the warm-up needs two cores and fork")
+needs_cores = pytest.mark.skipif(not cores.can_fork(), reason="the warm-up needs two cores and fork")
 
 #: Run in a fresh interpreter, where vl-convert has not drawn yet (see draw.converter_started):
 #: warm the cache, then render with every way of making a citation or a chart refused.
@@ -135,7 +134,7 @@ def test_a_failing_task_and_a_dying_worker_do_not_break_the_build(tmp_path, monk
     finally:
         cache.use(None)
     assert result.ok, result.check.diagnostics + result.diagnostics
-    if processes.can_fork():
+    if cores.can_fork():
         assert reports[0].tasks >= 4 and reports[0].broken  # os._exit took its worker down
     assert hashes(tmp_path / "site") == without_warm_up["site"]
     assert hashes(hub / "build" / "docs") == without_warm_up["docs"]
@@ -177,7 +176,7 @@ def test_nothing_runs_without_a_disk_cache_a_second_core_or_enough_tasks(tmp_pat
         assert warmup.warm_up(_site(feature)) == warmup.WarmUp()  # a cache that cannot be written
         cache.use(tmp_path / "cache")
         assert warmup.warm_up(_site(_Counting(warmup.MIN_TASKS - 1))) == warmup.WarmUp(tasks=warmup.MIN_TASKS - 1)
-        monkeypatch.setattr(processes, "workers", lambda: 1)
+        monkeypatch.setattr(cores, "workers", lambda: 1)
         assert warmup.warm_up(_site(feature)) == warmup.WarmUp()  # one core: the render phase does it all
     finally:
         cache.use(None)

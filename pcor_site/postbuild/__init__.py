@@ -3,7 +3,7 @@ page, then the features' steps (e.g. the search index), then each page's Content
 Any diagnostic stops the swap, so the previous site stays as it was.
 
 The gate and the CSP read and write each page on its own, so on a large site they run in worker
-processes on every core (`workers.py`); the preview passes only the pages the engine re-rendered.
+processes on every core (`cores.py`); the preview passes only the pages the engine re-rendered.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from ..cores import run_apart
 from ..diagnostics import Diagnostic
 from ..plugin.feature import Feature
-from .gate import add_csp, content_security_policy, scan_page  # noqa: F401  (the gate's API)
-from .workers import add_csp_to, run_apart, scan_pages
+from .gate import add_csp, add_csp_to, content_security_policy, scan_page, scan_pages  # noqa: F401  (the gate's API)
 
 
 def post_build(site_dir: Path, site=None) -> list[Diagnostic]:
@@ -46,7 +46,7 @@ def gate_pages(site_dir: Path, pages: list[Path]) -> list[Diagnostic]:
 
 def feature_steps(site_dir: Path, site=None) -> list[Diagnostic]:
     """The features' post-build steps (the search index, the PDFs), which read the gated pages.
-    They are independent of one another, so they run side by side (`workers.run_apart`); the
+    They are independent of one another, so they run side by side (`cores.run_apart`); the
     problems reported are those of the first feature, in feature order, that has any."""
     features = [f for f in (site.features if site is not None else ()) if type(f).post_build is not Feature.post_build]
     steps = [partial(feature.post_build, site_dir, site, site.state(feature)) for feature in features]

@@ -15,8 +15,11 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lxml import etree
+
+from ..cores import map_chunks
 
 #: Openings of the inline scripts Material for MkDocs writes into every page.
 THEME_INLINE_SCRIPTS = (
@@ -106,3 +109,30 @@ def content_security_policy(text: str) -> str:
 def add_csp(text: str) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(text)}">'
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + "\n    " + meta, text, count=1)
+
+
+# Over many pages: each page is independent, so chunks of them go to workers on every core
+# (`cores.map_chunks`); results come back in page order, the same as in one process.
+
+
+def _scan_chunk(pages: list[Path]) -> list[tuple[Path, int, str]]:
+    found = []
+    for page in pages:
+        for line, message in scan_page(page.read_text(encoding="utf-8")).problems:
+            found.append((page, line, message))
+    return found
+
+
+def _csp_chunk(pages: list[Path]) -> int:
+    for page in pages:
+        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return len(pages)
+
+
+def scan_pages(pages: list[Path]) -> list[tuple[Path, int, str]]:
+    """(page, line, message) for every gate problem, in page order."""
+    return [found for chunk in map_chunks(_scan_chunk, pages) for found in chunk]
+
+
+def add_csp_to(pages: list[Path]) -> None:
+    map_chunks(_csp_chunk, pages)

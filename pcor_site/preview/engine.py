@@ -59,46 +59,20 @@ class MkDocsSession:
         return Diagnostic.of("E901", self.config_file, 1, 1, message)
 
     def build_all(self) -> list[Diagnostic]:
-        """Everything, as `mkdocs build` does it (mkdocs.commands.build.build, step by step)."""
+        """Everything, as `mkdocs build` does it, its pages on every core (`mkdocs_pages.py`)."""
         self.close()
         return self._logged(self._build_all)
 
     def _build_all(self) -> None:
-        from mkdocs import utils
-        from mkdocs.commands import build as steps
         from mkdocs.config import load_config
-        from mkdocs.structure.files import get_files, set_exclusions
-        from mkdocs.structure.nav import get_navigation
-        from mkdocs.structure.pages import Page
+
+        from ..mkdocs_pages import build_site
 
         config = load_config(config_file=str(self.root / self.config_file), site_dir=str(self.site_dir), strict=True)
         config.plugins.on_startup(command="serve", dirty=False)
-        self.config = config = config.plugins.on_config(config)
-        config.plugins.on_pre_build(config=config)
-        utils.clean_directory(config.site_dir)
-        files = get_files(config)
-        env = config.theme.get_env()
-        files.add_files_from_theme(env, config)
-        files = config.plugins.on_files(files, config=config)
-        set_exclusions(files, config)
-        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-        for file in files.documentation_pages():
-            if file.page is None and file.inclusion.is_not_in_nav():
-                Page(None, file, config)
-            steps._populate_page(file.page, config, files)
-        env = config.plugins.on_env(env, config=config, files=files)
-        files.copy_static_files()
-        for template in config.theme.static_templates:
-            steps._build_theme_template(template, env, files, config, nav)
-        for template in config.extra_templates:
-            steps._build_extra_template(template, files, config, nav)
-        doc_files = files.documentation_pages()
-        for file in doc_files:
-            steps._build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
-        for file in doc_files:
-            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        config.plugins.on_post_build(config=config)
-        self.files, self.nav, self.env = files, nav, env
+        self.config = config
+        built = build_site(config)
+        self.config, self.files, self.nav, self.env = built.config, built.files, built.nav, built.env
 
     def can_render(self, changed: list[str], docs: Path) -> bool:
         """True when the loaded site has every changed docs file and none was added or removed."""
