@@ -3,9 +3,10 @@ lists the features.
 
 check: load → validate → resolve → each feature's check, collecting every diagnostic and every
 feature's state.
-build: check; on success compile the docs tree (the core's pages, then the features'), run the
-engine into a temporary folder next to the output, run the post-build steps, then swap it into
-place. A failure at any step leaves the previous output untouched.
+build: check; on success warm the cache on every core (`warmup.py`), compile the docs tree (the
+core's pages, then the features'), run the engine into a temporary folder next to the output,
+run the post-build steps, then swap it into place. A failure at any step leaves the previous
+output untouched.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from .siteaddress import site_address_problem
 from .swap import OutputError, remove, staging_for, swap
 from .text.markdown import Markdown
 from .validate import load_records, load_vocabularies
+from .warmup import warm_up
 from .write import WriteError, WriteReport, write_tree
 
 #: The features in use, in page order (their sections appear on record pages in this order).
@@ -235,6 +237,8 @@ def _build(root: Path, out: Path | None, strict: bool, features: tuple[Feature, 
     t = time.perf_counter()
     try:
         site = result.site()
+        warm_up(site)  # the slow, cacheable work on every core first; the render phase then reads it
+        build_result.timings["warm_up"] = time.perf_counter() - t
         build_result.write, build_result.pages = compile_docs(root, site)
     except WriteError as error:
         build_result.diagnostics.append(Diagnostic.of("E307", "content", 1, 1, str(error)))

@@ -26,6 +26,11 @@ def use(folder: Path | None) -> None:
     _folder = folder
 
 
+def disk_folder() -> Path | None:
+    """The disk cache in use, or None (memory only)."""
+    return _folder
+
+
 def key_of(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
     for part in parts:

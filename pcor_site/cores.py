@@ -1,5 +1,6 @@
 """Independent work on every core: MkDocs' pages (`mkdocs_pages.py`), the gate and the CSP over
-many pages (`postbuild/gate.py`), the features' post-build steps side by side.
+many pages (`postbuild/gate.py`), the features' post-build steps side by side, the warm-up's
+tasks before rendering (`warmup.py`).
 
 Work is split into chunks for worker processes (fork: the workers start in milliseconds and share
 the loaded code and data). Results come back in order, so diagnostics and output are the same as
@@ -29,7 +30,7 @@ def _chunks(items: list, count: int) -> list[list]:
 
 def parallel(items: int) -> bool:
     """True when `items` independent pieces of work are worth worker processes here."""
-    return items >= PARALLEL_FROM and workers() >= 2 and "fork" in _methods()
+    return items >= PARALLEL_FROM and can_fork()
 
 
 def map_chunks(function, items: list) -> list:
@@ -55,11 +56,23 @@ def _run_task(index: int):
     return _TASKS[index]()
 
 
+def can_fork() -> bool:
+    """Whether work can be spread: more than one core, and fork to start the workers."""
+    return workers() >= 2 and "fork" in _methods()
+
+
 def run_apart(tasks: list) -> list:
     """Each zero-argument callable's result, in order; independent tasks (the features' post-build
     steps: two PDFs and the search index) run in forked processes on every core."""
-    if len(tasks) < 2 or workers() < 2 or "fork" not in _methods():
+    if len(tasks) < 2 or not can_fork():
         return [task() for task in tasks]
+    return run_forked(tasks)
+
+
+def run_forked(tasks: list) -> list:
+    """Each task's result, in order, always from forked workers (the caller has checked `can_fork`;
+    the warm-up before rendering, `warmup.py`, runs its many small tasks so). Tasks are handed out
+    one at a time; a task's exception is raised here, a worker that dies raises BrokenProcessPool."""
     _TASKS[:] = tasks
     try:
         with ProcessPoolExecutor(max_workers=min(workers(), len(tasks)), mp_context=get_context("fork")) as pool:

@@ -9,6 +9,9 @@ Phase by phase:
 * check    `check(ctx)` → `(state, diagnostics)`. The state is the feature's own result (e.g. the
            transcripts it read); the core keeps it and hands it back in every later phase.
            The catalog is read-only: a feature never stores anything on it.
+* warm-up  `warm_up(site, state)`: slow, pure tasks whose results go into the content-hash cache
+           (a chunk of references to format, a chart to draw), run on every core before
+           rendering (`pcor_site/warmup.py`), so the render phase finds them made.
 * render   `fields`: record fields the feature shows itself (kept out of the facts table);
            `record_part(item, site, state)`: its part of one record page (sections, head tags,
            search data, what the Markdown renderer needs for that page);
@@ -29,6 +32,7 @@ record kinds read, None for all), e.g. the glossary links every page's text to t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -138,6 +142,13 @@ class Feature:
 
     def check(self, ctx: CheckContext) -> tuple[object, list[Diagnostic]]:
         return None, []
+
+    def warm_up(self, site: SiteContext, state) -> list[Callable[[], object]]:
+        """Tasks that fill the content-hash cache (`pcor_site/cache.py`) before rendering: each small,
+        pure and independent of the others. They run in forked workers, so what a task makes
+        reaches the build only through the cache on disk: the render phase then reads it instead
+        of making it. A task that fails is ignored (the render phase does that work itself)."""
+        return []
 
     def plain_text(self, text: str) -> str:
         """`text` without this feature's Markdown syntax, for plain-text descriptions."""

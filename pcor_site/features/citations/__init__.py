@@ -5,7 +5,8 @@ markdown-it rule), `prose` (per-page numbering and the list of works cited), `re
 feature's part of a record page), `checks` (unknown keys E304, reference pages E142),
 `references` (every reference formatted and sorted once), `refindex` (the paginated References
 index, E141), `refpage` (a page per reference), `exports` (BibTeX, RIS, CSL-JSON), `metadata` (COinS, Highwire tags, schema.org JSON-LD),
-`downloads` (whole-hub data files), `files` (every file this feature writes).
+`downloads` (whole-hub data files), `files` (every file this feature writes), `warm` (the
+warm-up: citations formatted on every core before the pages).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ... import urls
 from ...plugin.context import ReferenceLabels
 from ...plugin.feature import CheckContext, Feature, NavEntry
 from ...plugin.templates import render
-from . import citethis, downloads, metadata, refindex, refpage
+from . import citethis, downloads, metadata, refindex, refpage, warm
 from .checks import check_citations, check_reference_pages
 from .files import cite_outputs, record_cite_files
 from .record import RecordCitations
@@ -34,6 +35,10 @@ class CitationsFeature(Feature):
     def check(self, ctx: CheckContext):
         state, problems = check_citations(ctx.catalog, ctx.root)
         return state, problems + refindex.per_page(ctx.config)[1] + check_reference_pages(ctx.catalog, ctx.root)
+
+    def warm_up(self, site, state):
+        """Every citation the pages will format that the cache lacks, in chunks (`warm`)."""
+        return warm.tasks(site.catalog, site.config)
 
     def plain_text(self, text: str) -> str:
         return strip(text)

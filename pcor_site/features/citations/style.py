@@ -97,7 +97,7 @@ class Styler:
 
     def format_many(self, items: list[dict]) -> dict[str, Formatted]:
         """Every item formatted on its own (no numbering), in one processor pass per format."""
-        todo = [i for i in items if _cache_key(i) not in self._cache and not self._from_disk(i)]
+        todo = [i for i in items if not self.known(i)]
         if todo:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -121,6 +121,10 @@ class Styler:
         """Formatting takes citeproc milliseconds per item: later builds read it from the
         content-hash cache (`pcor_site/cache.py`), keyed by the style and the whole item."""
         return "citations", key_of("csl-v1", _VERSIONS, self.name, *_cache_key(item))
+
+    def known(self, item: dict) -> bool:
+        """Whether `item` is formatted already, in memory or in the disk cache (then kept in memory)."""
+        return _cache_key(item) in self._cache or self._from_disk(item)
 
     def _from_disk(self, item: dict) -> bool:
         kept = lookup(*self._disk_key(item))

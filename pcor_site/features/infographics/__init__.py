@@ -11,6 +11,7 @@ Modules, in pipeline order:
 * `draw`       SVG (vl-convert or the key-statistic template) → accessible SVG, PNG
 * `figure`     the record-page figure, its table, downloads and files
 * `landscape`  the overview charts the hub draws from its own records
+* `warm`       the warm-up: the charts drawn on every core before the pages
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ...plugin.feature import CheckContext, Feature, HtmlSection, NavEntry, Reco
 from .chartdata import ChartData, check_infographics, record_chart
 from .figure import assets_html, chart_files, figure_view, render_figure
 from .landscape import DOC, TITLE, URL, landscape_outputs
+from .warm import tasks as warm_up_tasks
 
 
 class _ChartPart(RecordPart):
@@ -39,6 +41,10 @@ class InfographicsFeature(Feature):
 
     def check(self, ctx: CheckContext):
         return check_infographics(ctx.catalog, ctx.config)
+
+    def warm_up(self, site, state: ChartData):
+        """Every chart the pages will draw that the cache lacks, one task each (`warm`)."""
+        return warm_up_tasks(site.catalog, state) if state is not None else []
 
     def record_part(self, item, site, state: ChartData):
         """The chart, its table, downloads and embed code on an infographic's page."""

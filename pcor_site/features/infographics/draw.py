@@ -16,7 +16,7 @@ import re
 import textwrap
 import xml.etree.ElementTree as ET
 
-from ...cache import cached, cached_text, key_of
+from ...cache import cached, cached_text, key_of, lookup
 from ...plugin.templates import environment
 from .model import Chart
 from .palette import LINE, TEXT_CONTRAST, Palette, contrast
@@ -70,13 +70,35 @@ def key_statistics_svg(chart: Chart, palette: Palette) -> str:
                            number=number, pad=KEY_PAD, title=chart.title, cards=cards)
 
 
-def vega_svg(chart: Chart, palette: Palette) -> str:
-    """Vega-Lite's drawing of the chart; cached by a hash of the spec and the drawing library."""
+_started = False  # whether vl-convert has drawn in this process (see `converter_started`)
+
+
+def _converter():
+    """vl-convert, about to draw. Its engine runs threads that a forked process does not inherit:
+    once it has drawn here, a forked worker that draws waits for them forever."""
+    global _started
+    import vl_convert
+
+    _started = True
+    return vl_convert
+
+
+def converter_started() -> bool:
+    """Whether this process has drawn with vl-convert, so a forked worker must not (the warm-up)."""
+    return _started
+
+
+def _vega_key(chart: Chart, palette: Palette) -> tuple[dict, str]:
     import vl_convert
 
     spec = spec_for(chart, palette)
-    key = key_of("vega-svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), VEGA_LITE_VERSION, vl_convert.__version__)
-    return cached_text("charts", key, lambda: vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION, allowed_base_urls=[]))
+    return spec, key_of("vega-svg", json.dumps(spec, sort_keys=True, ensure_ascii=False), VEGA_LITE_VERSION, vl_convert.__version__)
+
+
+def vega_svg(chart: Chart, palette: Palette) -> str:
+    """Vega-Lite's drawing of the chart; cached by a hash of the spec and the drawing library."""
+    spec, key = _vega_key(chart, palette)
+    return cached_text("charts", key, lambda: _converter().vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION, allowed_base_urls=[]))
 
 
 def _tag(name: str) -> str:
@@ -153,8 +175,20 @@ def draw_svg(chart: Chart, palette: Palette) -> str:
     return finish_svg(svg, chart, palette)
 
 
-def draw_png(svg: str) -> bytes:
+def _png_key(svg: str) -> str:
     import vl_convert
 
-    key = key_of("png", svg, str(PNG_SCALE), vl_convert.__version__)
-    return cached("charts", key, lambda: vl_convert.svg_to_png(svg, scale=PNG_SCALE))
+    return key_of("png", svg, str(PNG_SCALE), vl_convert.__version__)
+
+
+def draw_png(svg: str) -> bytes:
+    return cached("charts", _png_key(svg), lambda: _converter().svg_to_png(svg, scale=PNG_SCALE))
+
+
+def svg_drawn(chart: Chart, palette: Palette) -> bool:
+    """Whether `draw_svg` would find Vega-Lite's drawing in the cache (a key statistic needs none)."""
+    return chart.kind == "key-statistic" or lookup("charts", _vega_key(chart, palette)[1]) is not None
+
+
+def png_drawn(svg: str) -> bool:
+    return lookup("charts", _png_key(svg)) is not None
