@@ -4,8 +4,8 @@ import base64
 import hashlib
 from pathlib import Path
 
-from pcor_site.build import build
 import pcor_site.cores as cores
+from pcor_site.build import build
 from pcor_site.postbuild import add_csp, content_security_policy, gate_pages, scan_page
 
 THEME_PAGE = """<!doctype html><html><head><meta charset="utf-8">

@@ -192,12 +192,42 @@ def test_charts_are_offered_until_vl_convert_has_drawn_in_this_process(hub_copy,
         result = check(hub_copy)
         site = result.site()
         feature = next(f for f in FEATURES if isinstance(f, InfographicsFeature))
-        monkeypatch.setattr(draw, "_started", False)
+        monkeypatch.setattr(draw, "_started_in", None)
         offered = feature.warm_up(site, site.state(feature))
         records = len(result.catalog.of_kind("infographic"))
         assert records >= 1 and len(offered) > records  # each record's chart and the landscape overview's
-        monkeypatch.setattr(draw, "_started", True)
+        monkeypatch.setattr(draw, "_started_in", os.getpid())
         assert feature.warm_up(site, site.state(feature)) == []
     finally:
         cache.use(None)
 
+
+
+_DRAW_AFTER_FORK = """
+import json, os, signal
+from pcor_site import cache
+from pcor_site.features.infographics import draw
+from pcor_site.features.infographics.model import Chart
+from pcor_site.features.infographics.palette import Palette
+svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#123456"/></svg>'
+here = draw.draw_png(svg)  # vl-convert has drawn in this process
+cache._memory.clear()
+read, write = os.pipe()
+pid = os.fork()
+if pid == 0:
+    signal.alarm(60)  # a stuck worker fails the test instead of hanging it
+    os.write(write, draw.draw_png(svg))
+    os._exit(0)
+os.close(write)
+made = b""
+while chunk := os.read(read, 65536):
+    made += chunk
+_, status = os.waitpid(pid, 0)
+print(json.dumps({"status": status, "same": made == here, "png": made[:8].hex()}))
+"""
+
+
+def test_a_worker_forked_after_vl_convert_has_drawn_draws_in_a_fresh_interpreter():
+    """The record pages' workers in a long-lived process (the preview, the tests) may need a chart
+    the cache lacks after the parent has drawn: they draw it, the same bytes, instead of hanging."""
+    assert in_another_process(_DRAW_AFTER_FORK) == {"status": 0, "same": True, "png": "89504e470d0a1a0a"}

@@ -11,8 +11,12 @@ the same credit.
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import re
+import subprocess
+import sys
 import textwrap
 import xml.etree.ElementTree as ET
 
@@ -70,22 +74,50 @@ def key_statistics_svg(chart: Chart, palette: Palette) -> str:
                            number=number, pad=KEY_PAD, title=chart.title, cards=cards)
 
 
-_started = False  # whether vl-convert has drawn in this process (see `converter_started`)
+_started_in: int | None = None  # the process where vl-convert has drawn (see `converter_started`)
 
 
 def _converter():
     """vl-convert, about to draw. Its engine runs threads that a forked process does not inherit:
-    once it has drawn here, a forked worker that draws waits for them forever."""
-    global _started
+    once it has drawn in a process, a worker forked from it that draws waits for them forever. Such
+    a worker (the record pages' workers in a long-lived process: the preview, the test suite) draws
+    in a fresh interpreter instead (`_InFreshProcess`): slower, never stuck."""
+    global _started_in
     import vl_convert
 
-    _started = True
+    if _started_in is not None and _started_in != os.getpid():
+        return _InFreshProcess()
+    _started_in = os.getpid()
     return vl_convert
 
 
 def converter_started() -> bool:
-    """Whether this process has drawn with vl-convert, so a forked worker must not (the warm-up)."""
-    return _started
+    """Whether vl-convert has drawn in this process or the one it was forked from, so a forked
+    worker would have to draw in a fresh interpreter (the warm-up then leaves charts alone)."""
+    return _started_in is not None
+
+
+_DRAW_APART = """import base64, json, sys, vl_convert
+name, args, kwargs = json.loads(sys.stdin.read())
+out = getattr(vl_convert, name)(*args, **kwargs)
+sys.stdout.write(base64.b64encode(out if isinstance(out, bytes) else out.encode("utf-8")).decode("ascii"))"""
+
+
+class _InFreshProcess:
+    """vl-convert's calls the hub makes, each run by a new interpreter (spec in, drawing out)."""
+
+    def _call(self, name: str, *args, **kwargs) -> bytes:
+        done = subprocess.run([sys.executable, "-c", _DRAW_APART], input=json.dumps([name, args, kwargs]),
+                              capture_output=True, text=True, timeout=300)
+        if done.returncode != 0:
+            raise RuntimeError(f"vl-convert failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}")
+        return base64.b64decode(done.stdout)
+
+    def vegalite_to_svg(self, spec, **kwargs) -> str:
+        return self._call("vegalite_to_svg", spec, **kwargs).decode("utf-8")
+
+    def svg_to_png(self, svg, **kwargs) -> bytes:
+        return self._call("svg_to_png", svg, **kwargs)
 
 
 def _vega_key(chart: Chart, palette: Palette) -> tuple[dict, str]:
