@@ -2,11 +2,16 @@
 
 import base64
 import hashlib
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pcor_site.cores as cores
 from pcor_site.build import build
-from pcor_site.postbuild import add_csp, content_security_policy, gate_pages, scan_page
+from pcor_site.diagnostics import Diagnostic
+from pcor_site.features.search import SearchFeature
+from pcor_site.plugin.feature import Feature
+from pcor_site.postbuild import add_csp, content_security_policy, feature_steps, gate_pages, scan_page
 
 THEME_PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script>__md_scope=new URL("..",location)</script>
@@ -118,3 +123,34 @@ def test_every_built_page_carries_a_policy(built_hub: Path):
     assert pages
     for page in pages:
         assert 'http-equiv="Content-Security-Policy"' in page.read_text(encoding="utf-8"), page
+
+
+class _Step(Feature):
+    """A feature whose post-build step notes when it ran (in whichever process runs it)."""
+
+    def __init__(self, name: str, alone: bool, log: Path, problem: bool = False):
+        self.name, self.post_build_alone, self.log, self.problem = name, alone, log, problem
+
+    def post_build(self, site_dir, site, state):
+        with open(self.log, "a", encoding="utf-8") as out:
+            out.write(f"{self.name} start {time.monotonic()}\n")
+        time.sleep(0.5)  # long enough for the steps beside it to start
+        with open(self.log, "a", encoding="utf-8") as out:
+            out.write(f"{self.name} end {time.monotonic()}\n")
+        return [Diagnostic.of("E901", "site", 1, 1, f"{self.name} failed")] if self.problem else []
+
+
+def test_a_step_that_uses_every_core_runs_after_the_others_and_alone(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(cores, "workers", lambda: 2)
+    log = tmp_path / "log"
+    features = (_Step("pdf-a", False, log), _Step("index", True, log), _Step("pdf-b", False, log, problem=True))
+    site = SimpleNamespace(features=features, state=lambda feature: None)
+    problems = feature_steps(tmp_path, site)
+    assert [p.message for p in problems] == ["pdf-b failed"]
+    times = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        name, event, at = line.split()
+        times[name, event] = float(at)
+    assert times["index", "start"] > max(times["pdf-a", "end"], times["pdf-b", "end"])  # alone, after them
+    assert times["pdf-b", "start"] < times["pdf-a", "end"] and times["pdf-a", "start"] < times["pdf-b", "end"]  # beside each other
+    assert SearchFeature.post_build_alone and not Feature.post_build_alone

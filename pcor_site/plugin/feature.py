@@ -139,6 +139,10 @@ class Feature:
     #: Page kind (or "*") → record kinds (None: all) that `record_part` reads beyond the page's
     #: record and its linked records. Records of those kinds re-render the pages of that kind.
     pages_read: dict[str, frozenset[str] | None] = {}
+    #: True when `post_build` spreads over every core by itself (an indexer with threads): it then
+    #: runs after the other features' steps, alone, rather than beside them, which would only add
+    #: its memory to theirs (at 5,000 records the search index and two PDFs together pass 1 GiB).
+    post_build_alone: bool = False
 
     def check(self, ctx: CheckContext) -> tuple[object, list[Diagnostic]]:
         return None, []

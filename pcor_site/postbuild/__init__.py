@@ -44,11 +44,12 @@ def gate_pages(site_dir: Path, pages: list[Path]) -> list[Diagnostic]:
 
 def feature_steps(site_dir: Path, site=None) -> list[Diagnostic]:
     """The features' post-build steps (the search index, the PDFs), which read the gated pages.
-    They are independent of one another, so they run side by side (`cores.run_apart`); the
-    problems reported are those of the first feature, in feature order, that has any."""
+    They are independent of one another, so they run side by side (`cores.run_apart`), except a
+    step that uses every core itself (`Feature.post_build_alone`), which runs after them, alone;
+    the problems reported are those of the first feature, in feature order, that has any."""
     features = [f for f in (site.features if site is not None else ()) if type(f).post_build is not Feature.post_build]
-    steps = [partial(feature.post_build, site_dir, site, site.state(feature)) for feature in features]
-    for problems in run_apart(steps):
-        if problems:
-            return problems
-    return []
+    step = {f.name: partial(f.post_build, site_dir, site, site.state(f)) for f in features}
+    beside = [f.name for f in features if not f.post_build_alone]
+    found = dict(zip(beside, run_apart([step[name] for name in beside])))
+    found.update((f.name, step[f.name]()) for f in features if f.post_build_alone)
+    return next((found[f.name] for f in features if found[f.name]), [])

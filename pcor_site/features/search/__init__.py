@@ -26,6 +26,7 @@ class _IndexPart(RecordPart):
 
 class SearchFeature(Feature):
     name = "search"
+    post_build_alone = True  # Pagefind indexes on every core itself
 
     def record_part(self, item, site, state):
         return _IndexPart(record_index(item, site.catalog))
