@@ -195,9 +195,9 @@ def write_docs(root: Path, site: SiteContext, outputs: dict[str, str | bytes], u
     return report
 
 
-def run_engine(root: Path, site_dir: Path, engine: str = DEFAULT_ENGINE, dirty: bool = False) -> list[Diagnostic]:
+def run_engine(root: Path, site_dir: Path, engine: str = DEFAULT_ENGINE) -> list[Diagnostic]:
     """The engine on the compiled tree (`mkdocs.generated.yml`), into `site_dir`."""
-    return run_named_engine(engine, root, GENERATED_CONFIG, site_dir, dirty)
+    return run_named_engine(engine, root, GENERATED_CONFIG, site_dir)
 
 
 def _output_problem(root: Path, error: OutputError) -> Diagnostic:

@@ -2,8 +2,8 @@
 ProperDocs (its maintained drop-in fork) and Zensical (Material's makers' successor, which reads
 `mkdocs.yml`). Each is an optional install; `run_engine` returns diagnostics, never raises.
 
-MkDocs runs in process (it is the fastest to start and the preview reuses it with `dirty`, so it
-re-renders only the pages whose Markdown changed). ProperDocs and Zensical run as child processes
+MkDocs runs in process (it is the fastest to start, and its pages render on every core:
+`mkdocs_pages.py`; the preview keeps it loaded, `preview/engine.py`). ProperDocs and Zensical run as child processes
 of the same Python, so a crash or a stray global of theirs cannot touch pcor-site's state.
 Warnings are failures: the tree is ours, so a warning means a bug. The one exception is Zensical's
 "anchor does not exist", which it raises for media-fragment links (`#t=90`) that the project's
@@ -45,26 +45,23 @@ def _problem(config_file: str, message: str) -> Diagnostic:
     return Diagnostic.of("E901", config_file, 1, 1, message)
 
 
-def run_engine(name: str, root: Path, config_file: str, site_dir: Path, dirty: bool = False) -> list[Diagnostic]:
-    """Build `root/config_file` with engine `name` into `site_dir`. `dirty` (MkDocs only): keep
-    `site_dir` and re-render only pages whose source is newer than their output."""
+def run_engine(name: str, root: Path, config_file: str, site_dir: Path) -> list[Diagnostic]:
+    """Build `root/config_file` with engine `name` into `site_dir`."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if name not in ENGINES:
         return [_problem(config_file, f"unknown site engine {name!r}; choose one of: {', '.join(ENGINES)}")]
     if not installed(name):
         return [_problem(config_file, f"the site engine {name!r} is not installed: pip install -e '.[{name}]'")]
     if name == "mkdocs":
-        return _mkdocs(root, config_file, site_dir, dirty)
+        return _mkdocs(root, config_file, site_dir)
     if name == "properdocs":
         command = [sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", config_file, "-d", str(site_dir)]
         return _child(command, root, config_file, site_dir)
     return _zensical(root, config_file, site_dir)
 
 
-def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[Diagnostic]:
-    """In process. A clean build renders its pages on every core (`mkdocs_pages.build_site`);
-    a dirty one is MkDocs' own."""
-    from mkdocs.commands.build import build as mkdocs_build
+def _mkdocs(root: Path, config_file: str, site_dir: Path) -> list[Diagnostic]:
+    """In process, its pages on every core (`mkdocs_pages.build_site`)."""
     from mkdocs.config import load_config as mkdocs_config
     from mkdocs.exceptions import MkDocsException
 
@@ -72,8 +69,8 @@ def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[D
 
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING and not (dirty and "'dirty' build" in record.getMessage()):
-                records.append(record)  # a dirty run's own notice is expected: the preview asked for it
+            if record.levelno >= logging.WARNING:
+                records.append(record)
 
     handler = Collect()
     logger = logging.getLogger("mkdocs")
@@ -81,14 +78,11 @@ def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[D
     previous_level = logger.level
     logger.setLevel(logging.WARNING)
     try:
-        cfg = mkdocs_config(config_file=str(root / config_file), site_dir=str(site_dir), strict=not dirty)
+        cfg = mkdocs_config(config_file=str(root / config_file), site_dir=str(site_dir), strict=True)
         _compiled_templates(cfg.theme, root / "build" / "cache" / "jinja")
-        cfg.plugins.on_startup(command="build", dirty=dirty)
+        cfg.plugins.on_startup(command="build", dirty=False)
         try:
-            if dirty:
-                mkdocs_build(cfg, dirty=True)
-            else:
-                build_site(cfg)
+            build_site(cfg)
         finally:
             cfg.plugins.on_shutdown()
     except (MkDocsException, SystemExit, OSError) as error:
@@ -102,7 +96,7 @@ def _mkdocs(root: Path, config_file: str, site_dir: Path, dirty: bool) -> list[D
 
 def _compiled_templates(theme, folder: Path) -> None:
     """Keep the theme's compiled Jinja templates between runs (Jinja checks each template's source
-    checksum, so an edited template is compiled again): a dirty preview run then renders at once."""
+    checksum, so an edited template is compiled again): the preview's later rounds then render at once."""
     from jinja2 import FileSystemBytecodeCache
 
     try:
